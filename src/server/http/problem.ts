@@ -1,0 +1,72 @@
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { FieldError, Problem } from '../../shared/problem';
+import { DomainError, type ErrorKind } from '../errors';
+
+const STATUS_OF: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  rate_limited: 429,
+};
+
+export function sendProblem(
+  reply: FastifyReply,
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldError[],
+): FastifyReply {
+  const body: Problem = {
+    type: `urn:carebeam:problem:${code}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+  return reply.code(status).type('application/problem+json').send(body);
+}
+
+/** `/weekly/2/end` (what the validator reports) → `weekly.2.end` (what forms use). */
+const toPath = (instancePath: string) => instancePath.replace(/^\//, '').replaceAll('/', '.');
+
+// Fastify's own 4xx errors (bad JSON, too large, wrong media type) keep their status; their
+// codes become ours so clients can branch on them.
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_request',
+};
+
+/** The one place that turns any error into RFC 9457 problem+json. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof DomainError) {
+      if (error.details.retryAfterSeconds) reply.header('Retry-After', String(error.details.retryAfterSeconds));
+      return sendProblem(reply, STATUS_OF[error.kind], error.code, error.message, error.details.errors);
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      // A malformed id in the path names nothing that exists.
+      if (error.validationContext === 'params') return sendProblem(reply, 404, 'not_found', 'Nothing exists at this address');
+      const errors = error.validation.map((issue) => ({ path: toPath(issue.instancePath), message: issue.message ?? 'Invalid value' }));
+      const where = error.validationContext === 'body' ? 'body' : error.validationContext;
+      return sendProblem(reply, 400, 'invalid_request', `The request ${where} has invalid fields`, errors);
+    }
+    if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+      return sendProblem(reply, 400, 'malformed_json', 'The request body is not valid JSON');
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, status, FASTIFY_CODES[error.code] ?? 'bad_request', error.message);
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, 500, 'internal_error', 'Something went wrong on our side. Please try again.');
+  });
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { sendProblem } from './problem';
+
+/**
+ * Serves the built SPA (dist/web): hashed assets cached for a year, index.html for every
+ * other page address so client-side routes survive a reload. Unknown /api paths stay 404.
+ */
+export async function registerWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+  const built = existsSync(join(webRoot, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      setHeaders: (res, path) => {
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    if (isPage && built) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    if (isPage) return reply.type('text/plain').code(503).send('The web app is not built yet: run `npm run build:web`.');
+    return sendProblem(reply, 404, 'not_found', `No API route ${request.method} ${request.url.split('?')[0]}`);
+  });
+}

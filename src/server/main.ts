@@ -1,0 +1,53 @@
+import { buildApp } from './app';
+import { systemClock } from './clock';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import { DEMO_USERS, hasDemoClinic, seedDemo } from './seed/demo';
+
+// The process entry, and the only place that reads the environment.
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const database = await openDatabase(
+    config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
+  );
+  await migrateToLatest(database.db);
+  if (config.seedDemo) await seedDemo(database.db, { password: config.demoPassword, clock: systemClock });
+
+  const app = await buildApp({
+    config,
+    database,
+    clock: systemClock,
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+  });
+  await app.listen({ port: config.port, host: config.host });
+
+  const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
+  const lines = [`Carebeam is running at ${config.publicUrl.origin} (${where})`];
+  if (config.seedDemo && (await hasDemoClinic(database.db))) {
+    lines.push('Demo sign-ins (password: DEMO_PASSWORD, default "carebeam-demo"):');
+    for (const user of DEMO_USERS) lines.push(`  ${user.email.padEnd(32)} ${user.roles.join(', ')}`);
+  }
+  console.log(`\n${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

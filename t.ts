@@ -1,0 +1,41 @@
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+
+let t = Date.now();
+const pgl = new PGlite('memory://', { extensions: { btree_gist, unaccent } });
+await pgl.waitReady;
+console.log('init', Date.now() - t);
+await pgl.exec('create extension btree_gist; create extension unaccent; create table t (id serial primary key, v text, at timestamptz default now(), n bigint default 5)');
+const cfg = createPgConfig(pgl);
+const pool = new pg.Pool({ ...cfg, max: 1 } as any);
+const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+t = Date.now();
+for (let i = 0; i < 3000; i++) await db.insertInto('t').values({ v: 'x' + i }).execute();
+console.log('kysely/pgpool insert/s', 3000 / ((Date.now() - t) / 1000));
+t = Date.now();
+for (let i = 0; i < 3000; i++) await db.selectFrom('t').selectAll().where('id', '=', i + 1).executeTakeFirst();
+console.log('kysely/pgpool select/s', 3000 / ((Date.now() - t) / 1000));
+t = Date.now();
+for (let i = 0; i < 3000; i++) await pgl.query('select * from t where id = $1', [i + 1]);
+console.log('raw select/s', 3000 / ((Date.now() - t) / 1000));
+console.log(await db.selectFrom('t').selectAll().where('id', '=', 1).executeTakeFirst());
+console.log(await sql`select unaccent('Crème') as u`.execute(db));
+// concurrent transactions
+await Promise.all([1, 2, 3].map(i => db.transaction().execute(async trx => {
+  await trx.insertInto('t').values({ v: 'tx' + i }).execute();
+  await new Promise(r => setTimeout(r, 20));
+  await trx.insertInto('t').values({ v: 'tx' + i }).execute();
+  if (i === 2) throw new Error('rollback');
+}).catch(e => console.log('tx', i, e.message))));
+console.log(await sql`select v, count(*) from t where v like 'tx%' group by v`.execute(db));
+t = Date.now();
+const dump = await pgl.dumpDataDir('none');
+console.log('dump', Date.now() - t, dump.size);
+t = Date.now();
+const p2 = new PGlite({ loadDataDir: dump, extensions: { btree_gist, unaccent } });
+await p2.waitReady;
+console.log('load', Date.now() - t, (await p2.query('select count(*) from t')).rows);
