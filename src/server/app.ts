@@ -56,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         request.actor = token ? await auth.authenticate(token) : null;
       });
       healthRoutes(api, database);
-      authRoutes(api, auth, cookie);
+      authRoutes(api, auth, cookie, config.sessionIdleMinutes);
       usersRoutes(api, users);
     },
     { prefix: '/api' },

@@ -1,8 +1,5 @@
-import { z } from 'zod';
-
 export const ROLES = ['admin', 'dispatcher', 'provider'] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',

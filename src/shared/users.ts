@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { roleSchema } from './roles';
+import { ROLES, type Role } from './roles';
 import { timeZoneSchema } from './time-zone';
+
+export const roleSchema = z.enum(ROLES);
 
 export const emailSchema = z
   .string()
@@ -56,7 +58,7 @@ export interface StaffUser {
   id: string;
   name: string;
   email: string;
-  roles: z.infer<typeof roleSchema>[];
+  roles: Role[];
   timeZone: string;
   deactivated: boolean;
 }
@@ -65,7 +67,9 @@ export interface Me {
   id: string;
   name: string;
   email: string;
-  roles: z.infer<typeof roleSchema>[];
+  roles: Role[];
   timeZone: string;
   organization: { id: string; name: string; timeZone: string };
+  /** After this many minutes without activity the sign-in ends; the web app locks its screen then. */
+  sessionIdleMinutes: number;
 }

@@ -3,27 +3,13 @@ import { inject } from 'vitest';
 import type { Role } from '../../shared/roles';
 import { buildApp } from '../app';
 import type { Config } from '../config';
+import { testConfig } from './config';
 import type { DatabaseKind } from '../db/connect';
 import type { Database } from '../db/schema';
 import type { App } from '../http/types';
 import { createTestClock, type TestClock } from './clock';
 import { openTestDatabase } from './databases';
 import { createOrganization, createUser, TEST_PASSWORD, type TestUser } from './factories';
-
-export function testConfig(overrides: Partial<Config> = {}): Config {
-  return {
-    port: 0,
-    host: '127.0.0.1',
-    database: { kind: 'pglite', dataDir: 'memory://' },
-    publicUrl: new URL('http://localhost:3000'),
-    secureCookies: false,
-    seedDemo: false,
-    demoPassword: 'carebeam-demo',
-    sessionIdleMinutes: 30,
-    logLevel: 'silent',
-    ...overrides,
-  };
-}
 
 export interface ApiRequest {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -30,6 +30,7 @@ describe('POST /api/auth/login', () => {
       roles: ['provider'],
       timeZone: 'Europe/Paris',
       organization: { id: org.id, name: 'Harbor Clinic', timeZone: 'America/Chicago' },
+      sessionIdleMinutes: 30,
     });
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/^carebeam_session=[A-Za-z0-9_-]{43};/);
@@ -127,6 +128,14 @@ describe('GET /api/me and sign-out', () => {
     expect((await t.request({ url: '/api/me', cookie: me.cookie })).status).toBe(200);
     t.clock.advance(30 * 60_000 + 1);
     expect((await t.request({ url: '/api/me', cookie: me.cookie })).status).toBe(401);
+  });
+
+  it('clears sessions that can no longer be used when someone signs in', async () => {
+    const stale = await t.staff(['provider']);
+    t.clock.advance(31 * 60_000);
+    const fresh = await t.staff(['provider']);
+    const rows = await t.db.selectFrom('auth_sessions').select('user_id').where('user_id', 'in', [stale.id, fresh.id]).execute();
+    expect(rows).toEqual([{ user_id: fresh.id }]);
   });
 
   it('ends any session 12 hours after sign-in, however active', async () => {

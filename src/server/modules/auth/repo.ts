@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import type { Role } from '../../../shared/roles';
 import type { Database } from '../../db/schema';
 
 type Db = Kysely<Database>;
@@ -28,28 +29,23 @@ export async function insertSession(
     .execute();
 }
 
-/** The signed-in user behind a session that is still fresh, with their organization: one query. */
-export function findActiveSession(db: Db, tokenHash: string, seenAfter: Date, createdAfter: Date) {
-  return db
-    .selectFrom('auth_sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-    .select([
-      's.last_seen_at',
-      'u.id',
-      'u.organization_id',
-      'u.name',
-      'u.email',
-      'u.roles',
-      'u.time_zone',
-      'o.name as organization_name',
-      'o.time_zone as organization_time_zone',
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.last_seen_at', '>', seenAfter)
-    .where('s.created_at', '>', createdAfter)
-    .where('u.deactivated_at', 'is', null)
-    .executeTakeFirst();
+export interface SessionActorRow {
+  last_seen_at: Date;
+  created_at: Date;
+  id: string;
+  organization_id: string;
+  name: string;
+  email: string;
+  roles: Role[];
+  time_zone: string;
+  organization_name: string;
+  organization_time_zone: string;
+}
+
+/** The active user behind a session token, with their organization (see the session_actor function). */
+export async function findSessionActor(db: Db, tokenHash: string): Promise<SessionActorRow | undefined> {
+  const result = await sql<SessionActorRow>`SELECT * FROM session_actor(${tokenHash})`.execute(db);
+  return result.rows[0];
 }
 
 export async function touchSession(db: Db, tokenHash: string, at: Date): Promise<void> {
@@ -58,6 +54,14 @@ export async function touchSession(db: Db, tokenHash: string, at: Date): Promise
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('auth_sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Drops sessions that can no longer be used, so the table holds only live ones. */
+export async function deleteStaleSessions(db: Db, seenBefore: Date, createdBefore: Date): Promise<void> {
+  await db
+    .deleteFrom('auth_sessions')
+    .where((eb) => eb.or([eb('last_seen_at', '<', seenBefore), eb('created_at', '<', createdBefore)]))
+    .execute();
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void> {

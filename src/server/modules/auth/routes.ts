@@ -3,7 +3,7 @@ import { type SessionCookie, staffOf } from '../../http/session-cookie';
 import type { App } from '../../http/types';
 import { type AuthService, toMe } from './service';
 
-export function authRoutes(app: App, auth: AuthService, cookie: SessionCookie): void {
+export function authRoutes(app: App, auth: AuthService, cookie: SessionCookie, sessionIdleMinutes: number): void {
   app.post('/auth/login', { schema: { body: loginSchema } }, async (request, reply) => {
     const { token, actor } = await auth.login({
       ...request.body,
@@ -11,7 +11,7 @@ export function authRoutes(app: App, auth: AuthService, cookie: SessionCookie): 
       userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
     });
     cookie.set(reply, token);
-    return toMe(actor);
+    return toMe(actor, sessionIdleMinutes);
   });
 
   app.post('/auth/logout', async (request, reply) => {
@@ -21,5 +21,5 @@ export function authRoutes(app: App, auth: AuthService, cookie: SessionCookie): 
     return reply.code(204).send();
   });
 
-  app.get('/me', async (request) => toMe(staffOf(request)));
+  app.get('/me', async (request) => toMe(staffOf(request), sessionIdleMinutes));
 }

@@ -32,14 +32,11 @@ export function createAuthService({ db, clock, sessionIdleMinutes }: AuthDeps) {
   async function authenticate(token: string): Promise<Actor | null> {
     const now = clock.now();
     const tokenHash = hashToken(token);
-    const row = await repo.findActiveSession(
-      db,
-      tokenHash,
-      new Date(now.getTime() - idle),
-      new Date(now.getTime() - MAX_SESSION_AGE),
-    );
+    const row = await repo.findSessionActor(db, tokenHash);
     if (!row) return null;
-    if (now.getTime() - row.last_seen_at.getTime() >= TOUCH_INTERVAL) await repo.touchSession(db, tokenHash, now);
+    const sinceSeen = now.getTime() - row.last_seen_at.getTime();
+    if (sinceSeen >= idle || now.getTime() - row.created_at.getTime() >= MAX_SESSION_AGE) return null;
+    if (sinceSeen >= TOUCH_INTERVAL) await repo.touchSession(db, tokenHash, now);
     return {
       id: row.id,
       organizationId: row.organization_id,
@@ -71,6 +68,7 @@ export function createAuthService({ db, clock, sessionIdleMinutes }: AuthDeps) {
     }
     const token = newToken();
     await db.transaction().execute(async (trx) => {
+      await repo.deleteStaleSessions(trx, new Date(now.getTime() - idle), new Date(now.getTime() - MAX_SESSION_AGE));
       await repo.insertSession(trx, { tokenHash: hashToken(token), userId: user.id, at: now, ip: input.ip, userAgent: input.userAgent });
       await recordAudit(trx, {
         organizationId: user.organization_id,
@@ -96,11 +94,12 @@ export function createAuthService({ db, clock, sessionIdleMinutes }: AuthDeps) {
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-export const toMe = (actor: Actor): Me => ({
+export const toMe = (actor: Actor, sessionIdleMinutes: number): Me => ({
   id: actor.id,
   name: actor.name,
   email: actor.email,
   roles: actor.roles,
   timeZone: actor.timeZone,
   organization: actor.organization,
+  sessionIdleMinutes,
 });

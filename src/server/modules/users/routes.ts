@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from '../../../shared/roles';
-import { createUserSchema, updateUserSchema } from '../../../shared/users';
+import { createUserSchema, roleSchema, updateUserSchema } from '../../../shared/users';
 import { staffOf } from '../../http/session-cookie';
 import type { App } from '../../http/types';
 import type { UsersService } from './service';

@@ -1,0 +1,39 @@
+import { buildApp } from '../../src/server/app';
+import { systemClock } from '../../src/server/clock';
+import { openPglite, pgliteDatabase } from '../../src/server/db/connect';
+import { migrateToLatest } from '../../src/server/db/migrate';
+import { seedDemo } from '../../src/server/seed/demo';
+import { testConfig } from '../../src/server/testing/config';
+
+export const BENCH_PASSWORD = 'bench password 1234';
+
+/** The real app on a fresh in-memory PGlite with the demo clinic, listening on a free port. */
+export async function startBenchApp() {
+  const pglite = await openPglite({ dataDir: 'memory://' });
+  const database = pgliteDatabase(pglite);
+  await migrateToLatest(database.db);
+  await seedDemo(database.db, { password: BENCH_PASSWORD, clock: systemClock });
+  const app = await buildApp({ config: testConfig(), database, clock: systemClock, webRoot: '/nonexistent' });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+
+  async function signIn(email: string): Promise<string> {
+    const response = await fetch(`${address}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`bench sign-in failed: ${response.status}`);
+    return response.headers.get('set-cookie')!.split(';')[0]!;
+  }
+
+  return {
+    address,
+    pglite,
+    db: database.db,
+    signIn,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+import { benchMe } from './api-me.bench';
+import { type Figure, printTable, writeResults } from './lib/report';
+
+// Every benchmark, in order. Each returns figures beside floors measured in the same run.
+const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'GET /api/me', run: benchMe }];
+
+const only = process.argv[2];
+const figures: Figure[] = [];
+for (const bench of BENCHES) {
+  if (only && !bench.name.toLowerCase().includes(only.toLowerCase())) continue;
+  process.stdout.write(`running ${bench.name}…\n`);
+  figures.push(...(await bench.run()));
+}
+printTable(figures);
+console.log(`\nwritten to ${writeResults(figures)}`);

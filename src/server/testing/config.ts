@@ -1,0 +1,17 @@
+import type { Config } from '../config';
+
+/** A complete configuration for tests and benchmarks, overridable field by field. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    database: { kind: 'pglite', dataDir: 'memory://' },
+    publicUrl: new URL('http://localhost:3000'),
+    secureCookies: false,
+    seedDemo: false,
+    demoPassword: 'carebeam-demo',
+    sessionIdleMinutes: 30,
+    logLevel: 'silent',
+    ...overrides,
+  };
+}

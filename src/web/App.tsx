@@ -1,0 +1,104 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import {
+  IconCalendarEvent,
+  IconClockHour4,
+  IconFileText,
+  IconMail,
+  IconSettings,
+  IconStethoscope,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { type ReactNode, useState } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import type { Role } from '../shared/roles';
+import { RequireSignIn } from './auth/RequireSignIn';
+import { hasRole, useCurrentUser } from './auth/session';
+import { NotFoundPage } from './pages/not-found/NotFoundPage';
+import { PlaceholderPage } from './pages/placeholder/PlaceholderPage';
+import { SignInPage } from './pages/sign-in/SignInPage';
+import { UsersPage } from './pages/users/UsersPage';
+import { AppLayout } from './shell/AppLayout';
+import { theme } from './theme';
+
+export function createQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 15_000, retry: 1, refetchOnWindowFocus: true },
+    },
+  });
+}
+
+/** A page that only some roles may open; others see a calm "no access" page. */
+function RoleGate({ roles, children }: { readonly roles: Role[]; readonly children: ReactNode }) {
+  const me = useCurrentUser();
+  return hasRole(me, ...roles) ? children : <NotFoundPage reason="forbidden" />;
+}
+
+const admin = (page: ReactNode) => <RoleGate roles={['admin']}>{page}</RoleGate>;
+
+const router = createBrowserRouter([
+  { path: '/signin', element: <SignInPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireSignIn>
+        <AppLayout />
+      </RequireSignIn>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/appointments" replace /> },
+      {
+        path: 'appointments',
+        element: (
+          <PlaceholderPage
+            title="My Appointments"
+            icon={IconCalendarEvent}
+            message="Your upcoming sessions will be listed here, with the Schedule new session button."
+          />
+        ),
+      },
+      {
+        path: 'participants',
+        element: (
+          <PlaceholderPage title="Participants" icon={IconUsersGroup} message="Patients and other participants you invite will be listed here." />
+        ),
+      },
+      {
+        path: 'work-hours',
+        element: <PlaceholderPage title="Work Hours" icon={IconClockHour4} message="Set the weekly hours in which sessions can be booked." />,
+      },
+      { path: 'users', element: admin(<UsersPage />) },
+      {
+        path: 'services',
+        element: admin(<PlaceholderPage title="Services" icon={IconStethoscope} message="The services your clinic offers, with their durations and session types." />),
+      },
+      {
+        path: 'documents',
+        element: admin(<PlaceholderPage title="Documents" icon={IconFileText} message="Consent forms, questionnaires and checklists to assign to sessions." />),
+      },
+      {
+        path: 'settings',
+        element: admin(<PlaceholderPage title="Settings" icon={IconSettings} message="Organization settings such as reminders and booking rules." />),
+      },
+      {
+        path: 'outbox',
+        element: admin(<PlaceholderPage title="Outbox" icon={IconMail} message="Every invitation and reminder sent by email or SMS, with its delivery state." />),
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <MantineProvider theme={theme}>
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

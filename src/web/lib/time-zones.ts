@@ -1,0 +1,25 @@
+/** Every IANA zone the browser knows, with its current UTC offset, for pickers. */
+export interface TimeZoneOption {
+  value: string;
+  label: string;
+}
+
+function offsetLabel(timeZone: string, at: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  return part === 'GMT' ? 'UTC' : (part ?? '').replace('GMT', 'UTC');
+}
+
+let cached: TimeZoneOption[] | undefined;
+
+export function timeZoneOptions(at = new Date()): TimeZoneOption[] {
+  if (!cached) {
+    const zones = new Set(Intl.supportedValuesOf('timeZone'));
+    zones.add('UTC');
+    cached = [...zones]
+      .sort()
+      .map((zone) => ({ value: zone, label: `${zone.replaceAll('_', ' ')} (${offsetLabel(zone, at)})` }));
+  }
+  return cached;
+}

@@ -1,0 +1,44 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { StaffUser } from '../../../shared/users';
+import { api } from '../../api/client';
+
+const USERS_KEY = ['users'] as const;
+
+export function useUsers(options: { includeDeactivated: boolean }) {
+  return useQuery({
+    queryKey: [...USERS_KEY, options],
+    queryFn: () => api<StaffUser[]>(`/users?includeDeactivated=${options.includeDeactivated}`),
+  });
+}
+
+export interface UserDraft {
+  name: string;
+  email: string;
+  roles: string[];
+  timeZone: string;
+  password: string;
+  deactivated: boolean;
+}
+
+export function useSaveUser(existing: StaffUser | null) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (draft: UserDraft) =>
+      existing
+        ? api<StaffUser>(`/users/${existing.id}`, {
+            method: 'PATCH',
+            body: {
+              name: draft.name,
+              roles: draft.roles,
+              timeZone: draft.timeZone,
+              deactivated: draft.deactivated,
+              ...(draft.password ? { password: draft.password } : {}),
+            },
+          })
+        : api<StaffUser>('/users', {
+            method: 'POST',
+            body: { name: draft.name, email: draft.email, roles: draft.roles, timeZone: draft.timeZone, password: draft.password },
+          }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}

@@ -1,0 +1,53 @@
+import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useNavigate } from 'react-router';
+import { ROLE_LABELS } from '../../shared/roles';
+import { useCurrentUser, useSignOut } from '../auth/session';
+
+const initials = (name: string) =>
+  name
+    .replace(/^(Dr|Mr|Mrs|Ms)\.?\s+/i, '')
+    .split(/\s+/)
+    .map((part) => part[0])
+    .slice(0, 2)
+    .join('')
+    .toUpperCase();
+
+export function UserMenu() {
+  const me = useCurrentUser();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const roleNames = me.roles.map((role) => ROLE_LABELS[role]).join(', ');
+
+  return (
+    <Menu position="bottom-end" width={240} withinPortal>
+      <Menu.Target>
+        <UnstyledButton aria-label={`Account: ${me.name}, ${roleNames}`}>
+          <Group gap="xs" wrap="nowrap">
+            <Avatar color="teal" radius="xl" size="sm">
+              {initials(me.name)}
+            </Avatar>
+            <div>
+              <Text size="sm" fw={500} lh={1.2}>
+                {me.name}
+              </Text>
+              <Text size="xs" c="dimmed" lh={1.2}>
+                {roleNames}
+              </Text>
+            </div>
+            <IconChevronDown size={14} aria-hidden="true" />
+          </Group>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.email}</Menu.Label>
+        <Menu.Item
+          leftSection={<IconLogout size={16} aria-hidden="true" />}
+          onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/signin', { replace: true }) })}
+        >
+          Sign out
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,34 @@
+import {
+  IconCalendarEvent,
+  IconClockHour4,
+  IconFileText,
+  IconMail,
+  IconSettings,
+  IconStethoscope,
+  IconUsers,
+  IconUsersGroup,
+  type Icon,
+} from '@tabler/icons-react';
+import type { Role } from '../../shared/roles';
+
+export interface NavItem {
+  label: string;
+  path: string;
+  icon: Icon;
+  /** Who sees it; everyone signed in when absent. */
+  roles?: Role[];
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { label: 'My Appointments', path: '/appointments', icon: IconCalendarEvent },
+  { label: 'Participants', path: '/participants', icon: IconUsersGroup },
+  { label: 'Work Hours', path: '/work-hours', icon: IconClockHour4 },
+  { label: 'Users', path: '/users', icon: IconUsers, roles: ['admin'] },
+  { label: 'Services', path: '/services', icon: IconStethoscope, roles: ['admin'] },
+  { label: 'Documents', path: '/documents', icon: IconFileText, roles: ['admin'] },
+  { label: 'Settings', path: '/settings', icon: IconSettings, roles: ['admin'] },
+  { label: 'Outbox', path: '/outbox', icon: IconMail, roles: ['admin'] },
+];
+
+export const navItemsFor = (roles: Role[]) =>
+  NAV_ITEMS.filter((item) => !item.roles || item.roles.some((role) => roles.includes(role)));

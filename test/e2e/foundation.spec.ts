@@ -1,0 +1,136 @@
+import { DEMO, DEMO_PASSWORD, expect, signInThroughForm, snap, test } from './fixtures';
+
+const ADMIN_ONLY = ['Users', 'Services', 'Documents', 'Settings', 'Outbox'];
+const EVERYONE = ['My Appointments', 'Participants', 'Work Hours'];
+
+test.describe('sign-in and the app shell', () => {
+  for (const role of ['admin', 'dispatcher', 'provider'] as const) {
+    test(`${role} signs in and sees the menu for their role`, async ({ page }) => {
+      await signInThroughForm(page, DEMO[role]);
+      await expect(page).toHaveURL(/\/appointments$/);
+      const menu = page.getByRole('navigation', { name: 'Main menu' });
+      for (const item of EVERYONE) await expect(menu.getByRole('link', { name: item })).toBeVisible();
+      for (const item of ADMIN_ONLY) {
+        if (role === 'admin') await expect(menu.getByRole('link', { name: item })).toBeVisible();
+        else await expect(menu.getByRole('link', { name: item })).toHaveCount(0);
+      }
+      await expect(page.getByRole('heading', { name: 'My Appointments' })).toBeVisible();
+      await snap(page, `shell-${role}`);
+    });
+  }
+
+  test('a wrong password shows a clear error and stays on sign-in', async ({ page }) => {
+    await signInThroughForm(page, DEMO.provider, 'not-the-password');
+    await expect(page.getByRole('alert')).toContainText('That email and password do not match an active account.');
+    await expect(page).toHaveURL(/\/signin/);
+    await snap(page, 'signin-wrong-password');
+  });
+
+  test('empty fields are named before anything is sent', async ({ page }) => {
+    await page.goto('/signin');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('Enter your email address')).toBeVisible();
+    await expect(page.getByText('Enter your password')).toBeVisible();
+  });
+
+  test('signing out ends the session; signing in again returns to the page asked for', async ({ page }) => {
+    await signInThroughForm(page, DEMO.dispatcher);
+    await page.getByRole('button', { name: /^Account:/ }).click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/signin$/);
+    expect((await page.request.get('/api/me')).status()).toBe(401);
+
+    await page.goto('/work-hours');
+    await expect(page).toHaveURL(/\/signin\?next=%2Fwork-hours/);
+    await page.getByLabel('Email').fill(DEMO.dispatcher);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(/\/work-hours$/);
+    await expect(page.getByRole('heading', { name: 'Work Hours' })).toBeVisible();
+  });
+
+  test('a provider cannot reach Users: hidden in the menu, refused by the page and the API', async ({ page, signInAs }) => {
+    await signInAs('provider', '/users');
+    await expect(page.getByText('You do not have access to this page')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Users' })).toHaveCount(0);
+    const response = await page.request.get('/api/users?role=provider');
+    expect(response.status()).toBe(403);
+    expect(response.headers()['content-type']).toContain('application/problem+json');
+    await snap(page, 'provider-users-forbidden');
+  });
+});
+
+test.describe('Users (administrator)', () => {
+  test('an administrator adds a user who then signs in', async ({ page, signInAs, browser }) => {
+    const email = `nurse-${Date.now()}@demo.carebeam.test`;
+    await signInAs('admin', '/users');
+    await expect(page.getByRole('cell', { name: 'Dr. Priya Patel', exact: true })).toBeVisible();
+    await snap(page, 'users-list');
+
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Add user' });
+    await drawer.getByLabel('Name').fill('Nora Nurse');
+    await drawer.getByLabel('Email').fill(email);
+    await drawer.getByLabel('Provider').check();
+    await drawer.getByRole('textbox', { name: 'Password', exact: true }).fill('short');
+    await drawer.getByRole('button', { name: 'Add user' }).click();
+    await expect(drawer.getByText('Use at least 12 characters')).toBeVisible();
+    await snap(page, 'users-add-validation');
+
+    await drawer.getByRole('textbox', { name: 'Password', exact: true }).fill('a sturdy passphrase');
+    await drawer.getByRole('button', { name: 'Add user' }).click();
+    await expect(drawer).toBeHidden();
+    await expect(page.getByRole('cell', { name: 'Nora Nurse', exact: true })).toBeVisible();
+
+    const other = await browser.newContext();
+    const otherPage = await other.newPage();
+    await signInThroughForm(otherPage, email, 'a sturdy passphrase');
+    await expect(otherPage.getByRole('button', { name: /Account: Nora Nurse, Provider/ })).toBeVisible();
+    await other.close();
+  });
+
+  test('the server’s field errors show under the field (duplicate email)', async ({ page, signInAs }) => {
+    await signInAs('admin', '/users');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Add user' });
+    await drawer.getByLabel('Name').fill('Copy Cat');
+    await drawer.getByLabel('Email').fill(DEMO.provider);
+    await drawer.getByRole('textbox', { name: 'Password', exact: true }).fill('a sturdy passphrase');
+    await drawer.getByRole('button', { name: 'Add user' }).click();
+    await expect(drawer.getByText('This email is already in use')).toBeVisible();
+  });
+
+  test('closing the panel with unsaved input asks first', async ({ page, signInAs }) => {
+    await signInAs('admin', '/users');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('dialog', { name: 'Add user' }).getByLabel('Name').fill('Half typed');
+    await page.keyboard.press('Escape');
+    const confirm = page.getByRole('dialog', { name: 'Discard your changes?' });
+    await expect(confirm).toBeVisible();
+    await confirm.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(page.getByRole('dialog', { name: 'Add user' }).getByLabel('Name')).toHaveValue('Half typed');
+  });
+
+  test('when the session ends mid-form, signing in again keeps what was typed', async ({ page, signInAs, context }) => {
+    await signInAs('admin', '/users');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Add user' });
+    await drawer.getByLabel('Name').fill('Kept Typing');
+    await drawer.getByLabel('Email').fill(`kept-${Date.now()}@demo.carebeam.test`);
+    await drawer.getByRole('textbox', { name: 'Password', exact: true }).fill('a sturdy passphrase');
+
+    await context.clearCookies(); // the server-side session is gone, as after an idle timeout
+    await drawer.getByRole('button', { name: 'Add user' }).click();
+
+    const lock = page.getByRole('dialog', { name: 'Session locked' });
+    await expect(lock).toBeVisible();
+    await snap(page, 'session-locked');
+    await lock.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await lock.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect(lock).toBeHidden();
+
+    await expect(drawer.getByLabel('Name')).toHaveValue('Kept Typing');
+    await drawer.getByRole('button', { name: 'Add user' }).click();
+    await expect(page.getByRole('cell', { name: 'Kept Typing', exact: true })).toBeVisible();
+  });
+});
