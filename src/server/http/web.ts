@@ -21,9 +21,11 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
     });
   }
   app.setNotFoundHandler((request, reply) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api/');
+    const path = request.url.split('?')[0]!;
+    // A missing file (`/assets/x.js`) is a 404, not the SPA: only page addresses get index.html.
+    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !path.startsWith('/api/') && !/\.\w+$/.test(path);
     if (isPage && built) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     if (isPage) return reply.type('text/plain').code(503).send('The web app is not built yet: run `npm run build:web`.');
-    return sendProblem(reply, 404, 'not_found', `No API route ${request.method} ${request.url.split('?')[0]}`);
+    return sendProblem(reply, 404, 'not_found', `Nothing at ${request.method} ${path}`);
   });
 }

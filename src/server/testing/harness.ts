@@ -45,10 +45,10 @@ export interface TestApp {
 }
 
 /** Boots the real app on a fresh copy of the migrated database, with a pinned clock. */
-export async function startTestApp(options: { config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { config?: Partial<Config>; webRoot?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase(inject('testDatabase'));
   const clock = createTestClock();
-  const app = await buildApp({ config: testConfig(options.config), database, clock, webRoot: '/nonexistent' });
+  const app = await buildApp({ config: testConfig(options.config), database, clock, webRoot: options.webRoot ?? '/nonexistent' });
   await app.ready();
 
   async function request({ method = 'GET', url, cookie, body, headers = {}, remoteAddress }: ApiRequest): Promise<ApiResponse> {
