@@ -1,8 +1,14 @@
 import { benchMe } from './api-me.bench';
+import { benchAvailabilityApi } from './availability-api.bench';
+import { benchAvailabilityEngine } from './availability-engine.bench';
 import { type Figure, printTable, writeResults } from './lib/report';
 
 // Every benchmark, in order. Each returns figures beside floors measured in the same run.
-const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [{ name: 'GET /api/me', run: benchMe }];
+const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
+  { name: 'GET /api/me', run: benchMe },
+  { name: 'availability engine', run: benchAvailabilityEngine },
+  { name: 'GET /api/availability', run: benchAvailabilityApi },
+];
 
 const only = process.argv[2];
 const figures: Figure[] = [];

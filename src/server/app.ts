@@ -10,11 +10,19 @@ import { registerSecurity } from './http/security';
 import { createSessionCookie } from './http/session-cookie';
 import type { App } from './http/types';
 import { registerWeb } from './http/web';
+import { availabilityRoutes } from './modules/availability/routes';
+import { createAvailabilityService } from './modules/availability/service';
 import { authRoutes } from './modules/auth/routes';
 import { createAuthService } from './modules/auth/service';
+import { catalogRoutes } from './modules/catalog/routes';
+import { createCatalogService } from './modules/catalog/service';
 import { healthRoutes } from './modules/health/routes';
+import { organizationRoutes } from './modules/organization/routes';
+import { createOrganizationService } from './modules/organization/service';
 import { usersRoutes } from './modules/users/routes';
 import { createUsersService } from './modules/users/service';
+import { workHoursRoutes } from './modules/work-hours/routes';
+import { createWorkHoursService } from './modules/work-hours/service';
 
 export interface AppDeps {
   config: Config;
@@ -47,6 +55,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const cookie = createSessionCookie(config);
   const auth = createAuthService({ db, clock, sessionIdleMinutes: config.sessionIdleMinutes });
   const users = createUsersService({ db, clock });
+  const organization = createOrganizationService({ db, clock });
+  const catalog = createCatalogService({ db, clock });
+  const workHours = createWorkHoursService({ db, clock });
+  const availability = createAvailabilityService({ db, clock });
 
   app.decorateRequest('actor', null);
   await app.register(
@@ -58,6 +70,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       healthRoutes(api, database);
       authRoutes(api, auth, cookie, config.sessionIdleMinutes);
       usersRoutes(api, users);
+      organizationRoutes(api, organization);
+      catalogRoutes(api, catalog);
+      workHoursRoutes(api, workHours);
+      availabilityRoutes(api, availability);
     },
     { prefix: '/api' },
   );

@@ -2,11 +2,8 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import {
   IconCalendarEvent,
-  IconClockHour4,
   IconFileText,
   IconMail,
-  IconSettings,
-  IconStethoscope,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -17,8 +14,11 @@ import { RequireSignIn } from './auth/RequireSignIn';
 import { hasRole, useCurrentUser } from './auth/session';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
 import { PlaceholderPage } from './pages/placeholder/PlaceholderPage';
+import { ServicesPage } from './pages/services/ServicesPage';
+import { SettingsPage } from './pages/settings/SettingsPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { UsersPage } from './pages/users/UsersPage';
+import { WorkHoursPage } from './pages/work-hours/WorkHoursPage';
 import { AppLayout } from './shell/AppLayout';
 import { theme } from './theme';
 
@@ -65,23 +65,14 @@ const router = createBrowserRouter([
           <PlaceholderPage title="Participants" icon={IconUsersGroup} message="Patients and other participants you invite will be listed here." />
         ),
       },
-      {
-        path: 'work-hours',
-        element: <PlaceholderPage title="Work Hours" icon={IconClockHour4} message="Set the weekly hours in which sessions can be booked." />,
-      },
+      { path: 'work-hours', element: <WorkHoursPage /> },
       { path: 'users', element: admin(<UsersPage />) },
-      {
-        path: 'services',
-        element: admin(<PlaceholderPage title="Services" icon={IconStethoscope} message="The services your clinic offers, with their durations and session types." />),
-      },
+      { path: 'services', element: admin(<ServicesPage />) },
       {
         path: 'documents',
         element: admin(<PlaceholderPage title="Documents" icon={IconFileText} message="Consent forms, questionnaires and checklists to assign to sessions." />),
       },
-      {
-        path: 'settings',
-        element: admin(<PlaceholderPage title="Settings" icon={IconSettings} message="Organization settings such as reminders and booking rules." />),
-      },
+      { path: 'settings', element: admin(<SettingsPage />) },
       {
         path: 'outbox',
         element: admin(<PlaceholderPage title="Outbox" icon={IconMail} message="Every invitation and reminder sent by email or SMS, with its delivery state." />),

@@ -27,12 +27,44 @@ export async function signInThroughForm(page: Page, email: string, password = DE
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+export interface FreshUser {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+}
+
 interface Fixtures {
   /** Signs the page in as a demo user through the API (fast), then opens `path`. */
   signInAs: (role: DemoRole, path?: string) => Promise<void>;
+  /** A new staff user of the demo clinic, so a test can change their data without touching others'. */
+  freshUser: (roles: ('admin' | 'dispatcher' | 'provider')[], overrides?: { name?: string; timeZone?: string }) => Promise<FreshUser>;
+  /** Signs the page in as the given user, then opens `path`. */
+  signInAsUser: (user: FreshUser, path?: string) => Promise<void>;
 }
 
 export const test = base.extend<Fixtures>({
+  freshUser: async ({ playwright, baseURL }, use) => {
+    const admin = await playwright.request.newContext({ baseURL });
+    expect((await admin.post('/api/auth/login', { data: { email: DEMO.admin, password: DEMO_PASSWORD } })).status()).toBe(200);
+    await use(async (roles, overrides = {}) => {
+      const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
+      const user = { name: overrides.name ?? `Test ${unique}`, email: `e2e-${unique}@demo.carebeam.test`, password: 'e2e passphrase 123' };
+      const response = await admin.post('/api/users', {
+        data: { ...user, roles, timeZone: overrides.timeZone ?? 'America/New_York' },
+      });
+      expect(response.status()).toBe(201);
+      return { ...user, id: (await response.json()).id };
+    });
+    await admin.dispose();
+  },
+  signInAsUser: async ({ page }, use) => {
+    await use(async (user, path = '/appointments') => {
+      const response = await page.request.post('/api/auth/login', { data: { email: user.email, password: user.password } });
+      expect(response.status()).toBe(200);
+      await page.goto(path);
+    });
+  },
   signInAs: async ({ page }, use) => {
     await use(async (role, path = '/appointments') => {
       const response = await page.request.post('/api/auth/login', {

@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PgliteDialect } from './pglite-dialect';
@@ -29,7 +28,7 @@ const DATE = 1082;
 const parseInt8 = (value: string) => Number(value);
 const keepText = (value: string) => value;
 
-export const PGLITE_EXTENSIONS = { btree_gist, unaccent };
+export const PGLITE_EXTENSIONS = { btree_gist };
 
 export async function openPglite(target: { dataDir: string } | { image: Blob }): Promise<PGlite> {
   const parsers = { [types.INT8]: parseInt8, [types.DATE]: keepText };

@@ -9,6 +9,8 @@ export interface OrganizationsTable {
   id: Generated<string>;
   name: string;
   time_zone: string;
+  slot_step_minutes: Generated<number>;
+  minimum_notice_minutes: Generated<number>;
   created_at: Defaulted<Date>;
 }
 
@@ -53,12 +55,72 @@ export interface LoginFailuresTable {
   at: Date;
 }
 
+export type Modality = 'video' | 'phone' | 'in_person';
+
+export interface SessionTypesTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  modality: Modality;
+  active: Generated<boolean>;
+  created_at: Defaulted<Date>;
+  updated_at: Defaulted<Date>;
+}
+
+export interface ServicesTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  description: Generated<string>;
+  duration_minutes: number;
+  active: Generated<boolean>;
+  created_at: Defaulted<Date>;
+  updated_at: Defaulted<Date>;
+}
+
+export interface ServiceSessionTypesTable {
+  organization_id: string;
+  service_id: string;
+  session_type_id: string;
+}
+
+export interface WorkHoursTable {
+  user_id: string;
+  organization_id: string;
+  time_zone: string;
+  weekly: Json<{ weekday: number; start: string; end: string }[]>;
+  overrides: Json<{ date: string; ranges: { start: string; end: string }[] }[]>;
+  updated_at: Date;
+}
+
+export type SessionStatus = 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+
+export interface SessionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  service_id: string;
+  session_type_id: string;
+  host_id: string;
+  created_by: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: Generated<SessionStatus>;
+  created_at: Defaulted<Date>;
+  updated_at: Defaulted<Date>;
+  version: Generated<number>;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
   audit_events: AuditEventsTable;
   login_failures: LoginFailuresTable;
+  session_types: SessionTypesTable;
+  services: ServicesTable;
+  service_session_types: ServiceSessionTypesTable;
+  work_hours: WorkHoursTable;
+  sessions: SessionsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

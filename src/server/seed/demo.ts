@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roles';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
 import { hashPassword } from '../modules/auth/passwords';
+import { seedDemoCatalog } from './demo-catalog';
 
 export const DEMO_USERS: { email: string; name: string; roles: Role[]; timeZone: string }[] = [
   { email: 'admin@demo.carebeam.test', name: 'Alex Admin', roles: ['admin'], timeZone: 'America/New_York' },
@@ -12,7 +13,7 @@ export const DEMO_USERS: { email: string; name: string; roles: Role[]; timeZone:
 ];
 
 /**
- * Seeds the demo clinic into an empty database and reports whether it did. Never touches a
+ * Seeds the demo clinic (its staff, catalogue and Work Hours) into an empty database and reports whether it did. Never touches a
  * database that already holds an organization; an advisory lock keeps concurrent starts apart.
  */
 export async function seedDemo(db: Kysely<Database>, options: { password: string; clock: Clock }): Promise<boolean> {
@@ -27,7 +28,7 @@ export async function seedDemo(db: Kysely<Database>, options: { password: string
       .values({ name: 'Demo Clinic', time_zone: 'America/New_York', created_at: now })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
+    const users = await trx
       .insertInto('users')
       .values(
         DEMO_USERS.map((user) => ({
@@ -41,7 +42,12 @@ export async function seedDemo(db: Kysely<Database>, options: { password: string
           updated_at: now,
         })),
       )
+      .returning(['id', 'email', 'roles', 'time_zone'])
       .execute();
+    const providers = users
+      .filter((user) => user.roles.includes('provider'))
+      .map((user) => ({ id: user.id, timeZone: user.time_zone, lunchBreak: user.email.startsWith('provider2@') }));
+    await seedDemoCatalog(trx, organization.id, providers, now);
     return true;
   });
 }

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../../shared/roles';
 import type { StaffUser } from '../../../shared/users';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { ActiveBadge } from '../../components/StatusBadge/StatusBadge';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { useUsers } from './api';
 import { UserDrawer } from './UserDrawer';
@@ -80,9 +81,7 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{user.timeZone}</Table.Td>
                     <Table.Td>
-                      <Badge color={user.deactivated ? 'gray' : 'teal'} variant="dot">
-                        {user.deactivated ? 'Deactivated' : 'Active'}
-                      </Badge>
+                      <ActiveBadge active={!user.deactivated} inactiveLabel="Deactivated" />
                     </Table.Td>
                     <Table.Td>
                       <ActionIcon variant="subtle" aria-label={`Edit ${user.name}`} onClick={() => setEditing(user)}>

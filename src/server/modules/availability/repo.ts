@@ -1,0 +1,45 @@
+import type { Kysely } from 'kysely';
+import type { Role } from '../../../shared/roles';
+import type { WorkHours } from '../../../shared/work-hours';
+import type { Database } from '../../db/schema';
+
+export interface HostContext {
+  id: string;
+  roles: Role[];
+  deactivated: boolean;
+  /** The host's Work Hours; none saved yet means no hours, in the host's own zone. */
+  workHours: WorkHours;
+  slotStepMinutes: number;
+  minimumNoticeMinutes: number;
+}
+
+/** Everything about a host that availability needs, in one query. */
+export async function findHostContext(db: Kysely<Database>, organizationId: string, hostId: string): Promise<HostContext | undefined> {
+  const row = await db
+    .selectFrom('users as u')
+    .innerJoin('organizations as o', 'o.id', 'u.organization_id')
+    .leftJoin('work_hours as w', 'w.user_id', 'u.id')
+    .select([
+      'u.id',
+      'u.roles',
+      'u.deactivated_at',
+      'u.time_zone',
+      'w.time_zone as hours_time_zone',
+      'w.weekly',
+      'w.overrides',
+      'o.slot_step_minutes',
+      'o.minimum_notice_minutes',
+    ])
+    .where('u.organization_id', '=', organizationId)
+    .where('u.id', '=', hostId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    roles: row.roles,
+    deactivated: row.deactivated_at !== null,
+    workHours: { timeZone: row.hours_time_zone ?? row.time_zone, weekly: row.weekly ?? [], overrides: row.overrides ?? [] },
+    slotStepMinutes: row.slot_step_minutes,
+    minimumNoticeMinutes: row.minimum_notice_minutes,
+  };
+}

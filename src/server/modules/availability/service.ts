@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/schema';
+import { forbidden, invalid, notFound } from '../../errors';
+import { type Actor, hasRole } from '../auth/actor';
+import { findService } from '../catalog/repo';
+import { busyIntervals } from '../sessions/repo';
+import { freeSlotStarts } from './engine';
+import { findHostContext } from './repo';
+import { resolveWindow } from './window';
+
+export interface AvailabilityQuery {
+  hostId: string;
+  serviceId: string;
+  from: string;
+  to: string;
+}
+
+export interface Availability {
+  hostId: string;
+  timeZone: string;
+  slots: { start: string; end: string }[];
+}
+
+const MINUTE = 60_000;
+
+export function createAvailabilityService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
+  return {
+    /** The free times of a host for a service, exactly as a booking would accept them. */
+    async freeSlots(actor: Actor, query: AvailabilityQuery): Promise<Availability> {
+      if (actor.id !== query.hostId && !hasRole(actor, 'admin', 'dispatcher')) {
+        throw forbidden('Providers can only see their own availability');
+      }
+      const host = await findHostContext(db, actor.organizationId, query.hostId);
+      if (!host || host.deactivated) throw notFound('Host');
+      if (!host.roles.includes('provider')) throw invalid([{ path: 'hostId', message: 'This user is not a provider' }]);
+      const service = await findService(db, actor.organizationId, query.serviceId);
+      if (!service || !service.active) throw notFound('Service');
+
+      const window = resolveWindow(query.from, query.to, host.workHours.timeZone);
+      if ('errors' in window) throw invalid(window.errors);
+
+      const duration = service.durationMinutes * MINUTE;
+      const busy = await busyIntervals(db, host.id, new Date(window.from), new Date(window.to + duration));
+      const starts = freeSlotStarts({
+        workHours: host.workHours,
+        busy,
+        durationMinutes: service.durationMinutes,
+        stepMinutes: host.slotStepMinutes,
+        notBefore: clock.now().getTime() + host.minimumNoticeMinutes * MINUTE,
+        from: window.from,
+        to: window.to,
+      });
+      return {
+        hostId: host.id,
+        timeZone: host.workHours.timeZone,
+        slots: starts.map((start) => ({ start: new Date(start).toISOString(), end: new Date(start + duration).toISOString() })),
+      };
+    },
+  };
+}
+
+export type AvailabilityService = ReturnType<typeof createAvailabilityService>;

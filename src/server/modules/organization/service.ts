@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { OrganizationSettings, UpdateOrganization } from '../../../shared/organization';
+import type { Clock } from '../../clock';
+import type { Database } from '../../db/schema';
+import { recordAudit } from '../audit/repo';
+import { type Actor, requireRole } from '../auth/actor';
+import * as repo from './repo';
+
+export function createOrganizationService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
+  return {
+    /** Every staff member may read the booking rules (the scheduling screens use them). */
+    get: (actor: Actor): Promise<OrganizationSettings> => repo.findOrganization(db, actor.organizationId),
+
+    async update(actor: Actor, patch: UpdateOrganization): Promise<OrganizationSettings> {
+      requireRole(actor, 'admin');
+      return db.transaction().execute(async (trx) => {
+        await repo.updateOrganization(trx, actor.organizationId, {
+          name: patch.name,
+          time_zone: patch.timeZone,
+          slot_step_minutes: patch.slotStepMinutes,
+          minimum_notice_minutes: patch.minimumNoticeMinutes,
+        });
+        await recordAudit(trx, {
+          organizationId: actor.organizationId,
+          actorUserId: actor.id,
+          action: 'organization.updated',
+          entityType: 'organization',
+          entityId: actor.organizationId,
+          at: clock.now(),
+          data: { changed: Object.keys(patch) },
+        });
+        return repo.findOrganization(trx, actor.organizationId);
+      });
+    },
+  };
+}
+
+export type OrganizationService = ReturnType<typeof createOrganizationService>;

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+export const MODALITIES = ['video', 'phone', 'in_person'] as const;
+export type Modality = (typeof MODALITIES)[number];
+export const MODALITY_LABELS: Record<Modality, string> = { video: 'Video', phone: 'Phone', in_person: 'In person' };
+
+const name = (max: number) =>
+  z.string().trim().min(1, { message: 'Enter a name' }).max(max, { message: `Use at most ${max} characters` });
+
+export const createSessionTypeSchema = z.object({
+  name: name(100),
+  modality: z.enum(MODALITIES, { message: 'Choose video, phone or in person' }),
+});
+export const updateSessionTypeSchema = createSessionTypeSchema
+  .extend({ active: z.boolean() })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' });
+
+const idList = z
+  .array(z.uuid({ message: 'Unknown id' }))
+  .max(50)
+  .transform((ids) => [...new Set(ids)]);
+
+export const createServiceSchema = z.object({
+  name: name(120),
+  description: z.string().trim().max(2000, { message: 'Use at most 2,000 characters' }).default(''),
+  durationMinutes: z
+    .number({ message: 'Enter a duration in minutes' })
+    .int({ message: 'Use whole minutes' })
+    .min(5, { message: 'At least 5 minutes' })
+    .max(480, { message: 'At most 480 minutes (8 hours)' }),
+  sessionTypeIds: idList.refine((ids) => ids.length > 0, { message: 'Choose at least one session type' }),
+  active: z.boolean().default(true),
+});
+export const updateServiceSchema = z
+  .object({
+    name: name(120),
+    description: z.string().trim().max(2000, { message: 'Use at most 2,000 characters' }),
+    durationMinutes: createServiceSchema.shape.durationMinutes,
+    sessionTypeIds: createServiceSchema.shape.sessionTypeIds,
+    active: z.boolean(),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' });
+
+export type CreateSessionType = z.output<typeof createSessionTypeSchema>;
+export type UpdateSessionType = z.output<typeof updateSessionTypeSchema>;
+export type CreateService = z.output<typeof createServiceSchema>;
+export type UpdateService = z.output<typeof updateServiceSchema>;
+
+export interface SessionType {
+  id: string;
+  name: string;
+  modality: Modality;
+  active: boolean;
+}
+
+export interface Service {
+  id: string;
+  name: string;
+  description: string;
+  durationMinutes: number;
+  sessionTypeIds: string[];
+  active: boolean;
+}

@@ -1,0 +1,90 @@
+import { Alert, Button, Group, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { OrganizationSettings } from '../../../shared/organization';
+import { api } from '../../api/client';
+import { ME_KEY } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { QueryState } from '../../components/QueryState/QueryState';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
+import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt/UnsavedChangesPrompt';
+import { applyServerErrors } from '../../lib/form-errors';
+
+const STEPS = [5, 10, 15, 20, 30, 60].map((m) => ({ value: String(m), label: `Every ${m} minutes` }));
+
+export function SettingsPage() {
+  const organization = useQuery({ queryKey: ['organization'], queryFn: () => api<OrganizationSettings>('/organization') });
+  return (
+    <>
+      <PageHeader title="Settings" description="Your organization and its booking rules." />
+      <QueryState query={organization}>{organization.data && <SettingsForm initial={organization.data} />}</QueryState>
+    </>
+  );
+}
+
+function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
+  const queryClient = useQueryClient();
+  const [formError, setFormError] = useState('');
+  const form = useForm({
+    initialValues: {
+      name: initial.name,
+      timeZone: initial.timeZone,
+      slotStepMinutes: String(initial.slotStepMinutes),
+      minimumNoticeMinutes: initial.minimumNoticeMinutes as number | string,
+    },
+  });
+  const save = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      api<OrganizationSettings>('/organization', {
+        method: 'PATCH',
+        body: { ...values, slotStepMinutes: Number(values.slotStepMinutes), minimumNoticeMinutes: Number(values.minimumNoticeMinutes) },
+      }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['organization'], saved);
+      void queryClient.invalidateQueries({ queryKey: ME_KEY });
+      form.resetDirty();
+      notifications.show({ color: 'teal', title: 'Settings saved', message: 'The new booking rules apply at once.' });
+    },
+    onError: (error) => setFormError(applyServerErrors(form, error)),
+  });
+
+  return (
+    <Paper withBorder radius="md" p="lg" maw={560}>
+      <UnsavedChangesPrompt when={form.isDirty() && !save.isPending} />
+      <form onSubmit={form.onSubmit((values) => save.mutate(values))} noValidate>
+        <Stack gap="md">
+          {formError && (
+            <Alert color="red" role="alert">
+              {formError}
+            </Alert>
+          )}
+          <TextInput label="Organization name" required {...form.getInputProps('name')} />
+          <TimeZoneSelect required description="The default zone for new participants and reports." {...form.getInputProps('timeZone')} />
+          <Select
+            label="Bookable times start"
+            description="Offered times step this often from the start of each Work Hours range."
+            data={STEPS}
+            allowDeselect={false}
+            {...form.getInputProps('slotStepMinutes')}
+          />
+          <NumberInput
+            label="Minimum notice"
+            description="Nothing can be booked sooner than this after the current time (0 allows Meet Now)."
+            suffix=" min"
+            min={0}
+            max={43200}
+            allowDecimal={false}
+            {...form.getInputProps('minimumNoticeMinutes')}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
+              Save settings
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
