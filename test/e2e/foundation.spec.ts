@@ -103,12 +103,16 @@ test.describe('Users (administrator)', () => {
   test('closing the panel with unsaved input asks first', async ({ page, signInAs }) => {
     await signInAs('admin', '/users');
     await page.getByRole('button', { name: 'Add user' }).click();
-    await page.getByRole('dialog', { name: 'Add user' }).getByLabel('Name').fill('Half typed');
-    await page.keyboard.press('Escape');
+    const drawer = page.getByRole('dialog', { name: 'Add user' });
+    await drawer.getByLabel('Name').fill('Half typed');
+    await drawer.getByRole('button', { name: 'Close panel' }).click();
     const confirm = page.getByRole('dialog', { name: 'Discard your changes?' });
     await expect(confirm).toBeVisible();
     await confirm.getByRole('button', { name: 'Keep editing' }).click();
-    await expect(page.getByRole('dialog', { name: 'Add user' }).getByLabel('Name')).toHaveValue('Half typed');
+    await expect(drawer.getByLabel('Name')).toHaveValue('Half typed');
+    await drawer.getByRole('button', { name: 'Close panel' }).click();
+    await page.getByRole('dialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard' }).click();
+    await expect(drawer).toBeHidden();
   });
 
   test('when the session ends mid-form, signing in again keeps what was typed', async ({ page, signInAs, context }) => {

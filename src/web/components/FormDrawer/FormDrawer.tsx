@@ -18,7 +18,15 @@ export function FormDrawer({ opened, title, dirty, onClose, children, size = 'md
 
   return (
     <>
-      <Drawer opened={opened} onClose={requestClose} title={title} position="right" size={size} padding="lg">
+      <Drawer
+        opened={opened}
+        onClose={requestClose}
+        title={title}
+        position="right"
+        size={size}
+        padding="lg"
+        closeButtonProps={{ 'aria-label': 'Close panel' }}
+      >
         {children}
       </Drawer>
       <Modal opened={confirming} onClose={() => setConfirming(false)} title="Discard your changes?" centered size="sm">
