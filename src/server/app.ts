@@ -14,11 +14,18 @@ import { availabilityRoutes } from './modules/availability/routes';
 import { createAvailabilityService } from './modules/availability/service';
 import { authRoutes } from './modules/auth/routes';
 import { createAuthService } from './modules/auth/service';
+import { calendarRoutes } from './modules/calendar/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { createCatalogService } from './modules/catalog/service';
+import { documentsRoutes } from './modules/documents/routes';
+import { createDocumentsService } from './modules/documents/service';
 import { healthRoutes } from './modules/health/routes';
 import { organizationRoutes } from './modules/organization/routes';
 import { createOrganizationService } from './modules/organization/service';
+import { participantsRoutes } from './modules/participants/routes';
+import { createParticipantsService } from './modules/participants/service';
+import { sessionsRoutes } from './modules/sessions/routes';
+import { createSessionsService } from './modules/sessions/service';
 import { usersRoutes } from './modules/users/routes';
 import { createUsersService } from './modules/users/service';
 import { workHoursRoutes } from './modules/work-hours/routes';
@@ -59,6 +66,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const catalog = createCatalogService({ db, clock });
   const workHours = createWorkHoursService({ db, clock });
   const availability = createAvailabilityService({ db, clock });
+  const participants = createParticipantsService({ db, clock });
+  const documents = createDocumentsService({ db });
+  const sessions = createSessionsService({ db, clock });
 
   app.decorateRequest('actor', null);
   await app.register(
@@ -74,6 +84,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       catalogRoutes(api, catalog);
       workHoursRoutes(api, workHours);
       availabilityRoutes(api, availability);
+      participantsRoutes(api, participants);
+      documentsRoutes(api, documents);
+      sessionsRoutes(api, sessions);
+      calendarRoutes(api, sessions, config, clock);
     },
     { prefix: '/api' },
   );

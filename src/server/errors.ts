@@ -19,7 +19,12 @@ export class DomainError extends Error {
     readonly kind: ErrorKind,
     readonly code: string,
     message: string,
-    readonly details: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly details: {
+      errors?: FieldError[];
+      retryAfterSeconds?: number;
+      /** Extra members of the problem body (RFC 9457 extensions), e.g. the existing record. */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
   }

@@ -30,6 +30,7 @@ export const createServiceSchema = z.object({
     .min(5, { message: 'At least 5 minutes' })
     .max(480, { message: 'At most 480 minutes (8 hours)' }),
   sessionTypeIds: idList.refine((ids) => ids.length > 0, { message: 'Choose at least one session type' }),
+  documentTemplateIds: idList.default([]),
   active: z.boolean().default(true),
 });
 export const updateServiceSchema = z
@@ -38,6 +39,7 @@ export const updateServiceSchema = z
     description: z.string().trim().max(2000, { message: 'Use at most 2,000 characters' }),
     durationMinutes: createServiceSchema.shape.durationMinutes,
     sessionTypeIds: createServiceSchema.shape.sessionTypeIds,
+    documentTemplateIds: idList,
     active: z.boolean(),
   })
   .partial()
@@ -61,5 +63,7 @@ export interface Service {
   description: string;
   durationMinutes: number;
   sessionTypeIds: string[];
+  /** Documents assigned by default when this service is scheduled. */
+  documentTemplateIds: string[];
   active: boolean;
 }

@@ -6,6 +6,8 @@ export interface Problem {
   detail?: string;
   code: string;
   errors?: FieldError[];
+  /** Extension members some problems carry, e.g. `existing` for participant_exists. */
+  [extension: string]: unknown;
 }
 
 export interface FieldError {

@@ -38,7 +38,7 @@ export interface AuthSessionsTable {
 }
 
 export interface AuditEventsTable {
-  id: Generated<string>;
+  id: Generated<number>;
   organization_id: string;
   actor_user_id: string | null;
   action: string;
@@ -49,7 +49,7 @@ export interface AuditEventsTable {
 }
 
 export interface LoginFailuresTable {
-  id: Generated<string>;
+  id: Generated<number>;
   email: string;
   ip: string;
   at: Date;
@@ -110,6 +110,81 @@ export interface SessionsTable {
   version: Generated<number>;
 }
 
+export type InvitationType = 'email' | 'sms' | 'email_sms' | 'none';
+export type Audience = 'participant' | 'host';
+
+export interface ParticipantsTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  time_zone: string;
+  invitation_type: InvitationType;
+  search_text: string;
+  created_at: Defaulted<Date>;
+  updated_at: Defaulted<Date>;
+}
+
+export interface SessionParticipantsTable {
+  organization_id: string;
+  session_id: string;
+  participant_id: string;
+  invitation_type: InvitationType;
+  added_at: Date;
+}
+
+export interface DocumentTemplatesTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  audience: Audience;
+  active: Generated<boolean>;
+  created_at: Defaulted<Date>;
+  updated_at: Defaulted<Date>;
+}
+
+export interface ServiceDocumentTemplatesTable {
+  organization_id: string;
+  service_id: string;
+  template_id: string;
+}
+
+export interface SessionDocumentsTable {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  template_id: string;
+  participant_id: string | null;
+  host_id: string | null;
+  status: Generated<'pending' | 'completed'>;
+  created_at: Date;
+  completed_at: Date | null;
+}
+
+export type ActorKind = 'user' | 'participant' | 'system';
+
+export interface SessionHistoryTable {
+  id: Generated<number>;
+  organization_id: string;
+  session_id: string;
+  at: Date;
+  type: string;
+  actor_kind: ActorKind;
+  actor_id: string | null;
+  actor_name: string;
+  summary: string;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  session_id: string;
+  created_at: Date;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -121,6 +196,13 @@ export interface Database {
   service_session_types: ServiceSessionTypesTable;
   work_hours: WorkHoursTable;
   sessions: SessionsTable;
+  participants: ParticipantsTable;
+  session_participants: SessionParticipantsTable;
+  document_templates: DocumentTemplatesTable;
+  service_document_templates: ServiceDocumentTemplatesTable;
+  session_documents: SessionDocumentsTable;
+  session_history: SessionHistoryTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

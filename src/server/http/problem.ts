@@ -20,8 +20,10 @@ export function sendProblem(
   code: string,
   detail: string,
   errors?: FieldError[],
+  extensions: Record<string, unknown> = {},
 ): FastifyReply {
   const body: Problem = {
+    ...extensions,
     type: `urn:carebeam:problem:${code}`,
     title: STATUS_CODES[status] ?? 'Error',
     status,
@@ -50,12 +52,18 @@ export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof DomainError) {
       if (error.details.retryAfterSeconds) reply.header('Retry-After', String(error.details.retryAfterSeconds));
-      return sendProblem(reply, STATUS_OF[error.kind], error.code, error.message, error.details.errors);
+      return sendProblem(reply, STATUS_OF[error.kind], error.code, error.message, error.details.errors, error.details.extensions);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       // A malformed id in the path names nothing that exists.
       if (error.validationContext === 'params') return sendProblem(reply, 404, 'not_found', 'Nothing exists at this address');
-      const errors = error.validation.map((issue) => ({ path: toPath(issue.instancePath), message: issue.message ?? 'Invalid value' }));
+      // One message per field: a field can fail its own check and a refinement over the object.
+      const byPath = new Map<string, string>();
+      for (const issue of error.validation) {
+        const path = toPath(issue.instancePath);
+        if (!byPath.has(path)) byPath.set(path, issue.message ?? 'Invalid value');
+      }
+      const errors = [...byPath].map(([path, message]) => ({ path, message }));
       const where = error.validationContext === 'body' ? 'body' : error.validationContext;
       return sendProblem(reply, 400, 'invalid_request', `The request ${where} has invalid fields`, errors);
     }

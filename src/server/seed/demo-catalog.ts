@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { Database, Modality } from '../db/schema';
+import type { Audience, Database, Modality } from '../db/schema';
+import { searchTextOf } from '../modules/participants/repo';
 
 const SESSION_TYPES: { name: string; modality: Modality }[] = [
   { name: 'Video visit', modality: 'video' },
@@ -7,18 +8,42 @@ const SESSION_TYPES: { name: string; modality: Modality }[] = [
   { name: 'In-person visit', modality: 'in_person' },
 ];
 
-const SERVICES: { name: string; description: string; durationMinutes: number; types: Modality[] }[] = [
+const TEMPLATES: { name: string; audience: Audience }[] = [
+  { name: 'Consent to telehealth', audience: 'participant' },
+  { name: 'Intake questionnaire', audience: 'participant' },
+  { name: 'Provider visit checklist', audience: 'host' },
+];
+
+const SERVICES: { name: string; description: string; durationMinutes: number; types: Modality[]; documents?: string[] }[] = [
   { name: 'Follow-up visit', description: 'Review progress since the last visit.', durationMinutes: 30, types: ['video', 'phone', 'in_person'] },
-  { name: 'New patient consultation', description: 'First visit: history, exam and care plan.', durationMinutes: 60, types: ['video', 'in_person'] },
-  { name: 'Therapy session', description: 'Individual counselling or psychotherapy.', durationMinutes: 50, types: ['video', 'in_person'] },
+  {
+    name: 'New patient consultation',
+    description: 'First visit: history, exam and care plan.',
+    durationMinutes: 60,
+    types: ['video', 'in_person'],
+    documents: ['Consent to telehealth', 'Intake questionnaire', 'Provider visit checklist'],
+  },
+  {
+    name: 'Therapy session',
+    description: 'Individual counselling or psychotherapy.',
+    durationMinutes: 50,
+    types: ['video', 'in_person'],
+    documents: ['Consent to telehealth'],
+  },
   { name: 'Urgent care', description: 'Same-day care for a new, non-emergency problem.', durationMinutes: 15, types: ['video', 'phone'] },
   { name: 'Medication review', description: 'Check doses, side effects and interactions.', durationMinutes: 20, types: ['video', 'phone'] },
   { name: 'Pre-operative assessment', description: 'Fitness for surgery and anaesthesia.', durationMinutes: 45, types: ['video', 'in_person'] },
 ];
 
+const PARTICIPANTS = [
+  { name: 'Maria Gonzalez', email: 'maria.gonzalez@example.test', phone: '+12125550142', time_zone: 'America/New_York', invitation_type: 'email_sms' as const },
+  { name: 'James Whitfield', email: 'james.whitfield@example.test', phone: null, time_zone: 'America/Chicago', invitation_type: 'email' as const },
+  { name: 'Aiko Tanaka', email: null, phone: '+81312345678', time_zone: 'Asia/Tokyo', invitation_type: 'sms' as const },
+];
+
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
-/** Session types, services, and Monday–Friday Work Hours for the demo providers. */
+/** Session types, document templates, services, a few participants, and Monday–Friday Work Hours for the demo providers. */
 export async function seedDemoCatalog(
   trx: Kysely<Database>,
   organizationId: string,
@@ -31,6 +56,12 @@ export async function seedDemoCatalog(
     .returning(['id', 'modality'])
     .execute();
   const typeId = new Map(types.map((t) => [t.modality, t.id]));
+  const templates = await trx
+    .insertInto('document_templates')
+    .values(TEMPLATES.map((t) => ({ organization_id: organizationId, ...t, created_at: now, updated_at: now })))
+    .returning(['id', 'name'])
+    .execute();
+  const templateId = new Map(templates.map((t) => [t.name, t.id]));
 
   for (const service of SERVICES) {
     const { id } = await trx
@@ -49,7 +80,18 @@ export async function seedDemoCatalog(
       .insertInto('service_session_types')
       .values(service.types.map((m) => ({ organization_id: organizationId, service_id: id, session_type_id: typeId.get(m)! })))
       .execute();
+    if (service.documents) {
+      await trx
+        .insertInto('service_document_templates')
+        .values(service.documents.map((name) => ({ organization_id: organizationId, service_id: id, template_id: templateId.get(name)! })))
+        .execute();
+    }
   }
+
+  await trx
+    .insertInto('participants')
+    .values(PARTICIPANTS.map((p) => ({ organization_id: organizationId, ...p, search_text: searchTextOf(p), created_at: now, updated_at: now })))
+    .execute();
 
   for (const provider of providers) {
     const day = provider.lunchBreak

@@ -44,6 +44,18 @@ export async function createService(
   return { ...service, sessionTypeIds };
 }
 
+export async function createDocumentTemplate(
+  db: Kysely<Database>,
+  organizationId: string,
+  overrides: Partial<{ name: string; audience: 'participant' | 'host' }> = {},
+) {
+  return db
+    .insertInto('document_templates')
+    .values({ organization_id: organizationId, name: overrides.name ?? `Document ${++counter}`, audience: overrides.audience ?? 'participant' })
+    .returning(['id', 'name', 'audience'])
+    .executeTakeFirstOrThrow();
+}
+
 export async function setWorkHours(db: Kysely<Database>, organizationId: string, userId: string, hours: WorkHours) {
   await db
     .insertInto('work_hours')

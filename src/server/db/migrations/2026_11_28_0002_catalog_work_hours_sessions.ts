@@ -89,6 +89,6 @@ export async function up(db: Kysely<any>): Promise<void> {
         host_id WITH =, tstzrange(starts_at, ends_at) WITH &&
       ) WHERE (status <> 'canceled')
     )`.execute(db);
-  await sql`CREATE INDEX sessions_organization_start_idx ON sessions (organization_id, starts_at)`.execute(db);
-  await sql`CREATE INDEX sessions_host_start_idx ON sessions (host_id, starts_at)`.execute(db);
+  await sql`CREATE INDEX sessions_organization_start_idx ON sessions (organization_id, starts_at, id)`.execute(db);
+  await sql`CREATE INDEX sessions_host_start_idx ON sessions (host_id, starts_at, id)`.execute(db);
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { type DateOverride, type Interval, type SlotRequest, type WallRange, type WeeklyRange, freeSlotStarts, workRangesBetween } from './engine';
-import { localDateOf, startOfLocalDay, wallToInstant } from './zone';
+import { localDateOf, startOfLocalDay, wallToInstant } from '../../../shared/zone';
 
 const MINUTE = 60_000;
 const DAY = 1440 * MINUTE;

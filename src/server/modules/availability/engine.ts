@@ -3,7 +3,7 @@
  * once per day (integer arithmetic through the zone's offset table), then one two-pointer sweep
  * over those and the sorted busy intervals emits the slot starts.
  */
-import { DAY_MS, epochDayOf, zoneRules } from './zone';
+import { DAY_MS, epochDayOf, zoneRules } from '../../../shared/zone';
 
 const MINUTE_MS = 60_000;
 

@@ -1,5 +1,5 @@
 import type { FieldError } from '../../../shared/problem';
-import { startOfLocalDay } from './zone';
+import { startOfLocalDay } from '../../../shared/zone';
 
 const DAY = 24 * 60 * 60_000;
 export const MAX_WINDOW_DAYS = 62;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createService, createSessionType } from '../../testing/catalog-factories';
+import { createDocumentTemplate, createService, createSessionType } from '../../testing/catalog-factories';
 import { type SignedIn, startTestApp, type TestApp } from '../../testing/harness';
 
 let t: TestApp;
@@ -66,10 +66,33 @@ describe('services', () => {
       description: 'Insomnia and sleep apnoea.',
       durationMinutes: 40,
       sessionTypeIds: [video.id, phone.id].sort(),
+      documentTemplateIds: [],
       active: true,
     });
     const listed = await t.request({ url: '/api/services?query=sleep', cookie: provider.cookie });
     expect(listed.body).toEqual([response.body]);
+  });
+
+  it('keeps the documents a service assigns by default, refusing another organization’s', async () => {
+    const consent = await createDocumentTemplate(t.db, admin.organizationId, { name: 'Consent form' });
+    const foreign = await createDocumentTemplate(t.db, (await t.staff(['admin'])).organizationId);
+    const service = await createService(t.db, admin.organizationId);
+    const patched = await t.request({
+      method: 'PATCH',
+      url: `/api/services/${service.id}`,
+      cookie: admin.cookie,
+      body: { documentTemplateIds: [consent.id] },
+    });
+    expect(patched.body.documentTemplateIds).toEqual([consent.id]);
+    const refused = await t.request({
+      method: 'PATCH',
+      url: `/api/services/${service.id}`,
+      cookie: admin.cookie,
+      body: { documentTemplateIds: [consent.id, foreign.id] },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ path: 'documentTemplateIds.1', message: 'Unknown document' }]);
+    expect((await t.request({ url: `/api/services/${service.id}`, cookie: admin.cookie })).body.documentTemplateIds).toEqual([consent.id]);
   });
 
   it('finds services case- and accent-insensitively anywhere in the name, best matches first', async () => {

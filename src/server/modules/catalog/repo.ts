@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Service, SessionType } from '../../../shared/catalog';
 import type { Database, Modality } from '../../db/schema';
 
@@ -70,6 +70,13 @@ export async function listServices(
     .leftJoin('service_session_types as sst', 'sst.service_id', 's.id')
     .select(['s.id', 's.name', 's.description', 's.duration_minutes', 's.active'])
     .select((eb) => eb.fn.agg<string[]>('array_agg', ['sst.session_type_id']).as('session_type_ids'))
+    .select((eb) =>
+      eb
+        .selectFrom('service_document_templates as sdt')
+        .select((inner) => inner.fn.coalesce(inner.fn.agg<string[]>('array_agg', ['sdt.template_id']), sql<string[]>`'{}'::uuid[]`).as('ids'))
+        .whereRef('sdt.service_id', '=', 's.id')
+        .as('document_template_ids'),
+    )
     .where('s.organization_id', '=', organizationId)
     .groupBy('s.id');
   if (!filter.includeInactive) query = query.where('s.active', '=', true);
@@ -81,6 +88,7 @@ export async function listServices(
     description: row.description,
     durationMinutes: row.duration_minutes,
     sessionTypeIds: row.session_type_ids.filter((id): id is string => id !== null).sort(),
+    documentTemplateIds: [...(row.document_template_ids ?? [])].sort(),
     active: row.active,
   }));
 }

@@ -7,6 +7,8 @@ import type { Database } from '../../db/schema';
 import { DomainError, invalid, notFound } from '../../errors';
 import { recordAudit } from '../audit/repo';
 import { type Actor, hasRole, requireRole } from '../auth/actor';
+import { replaceServiceDefaults } from '../documents/repo';
+import { requireTemplates } from '../documents/service';
 import * as repo from './repo';
 
 export interface CatalogDeps {
@@ -86,8 +88,10 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
       try {
         return await db.transaction().execute(async (trx) => {
           await assertSessionTypesExist(trx, actor, input.sessionTypeIds);
+          await requireTemplates(trx, actor.organizationId, input.documentTemplateIds, 'documentTemplateIds');
           const id = await repo.insertService(trx, { organizationId: actor.organizationId, ...input, at: clock.now() });
           await repo.replaceServiceSessionTypes(trx, actor.organizationId, id, input.sessionTypeIds);
+          await replaceServiceDefaults(trx, actor.organizationId, id, input.documentTemplateIds);
           await audit(trx, actor, 'service.created', 'service', id, { name: input.name });
           return (await repo.findService(trx, actor.organizationId, id))!;
         });
@@ -102,6 +106,7 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
       try {
         return await db.transaction().execute(async (trx) => {
           if (patch.sessionTypeIds) await assertSessionTypesExist(trx, actor, patch.sessionTypeIds);
+          if (patch.documentTemplateIds) await requireTemplates(trx, actor.organizationId, patch.documentTemplateIds, 'documentTemplateIds');
           const found = await repo.updateService(trx, actor.organizationId, id, {
             name: patch.name,
             description: patch.description,
@@ -111,6 +116,7 @@ export function createCatalogService({ db, clock }: CatalogDeps) {
           });
           if (!found) throw notFound('Service');
           if (patch.sessionTypeIds) await repo.replaceServiceSessionTypes(trx, actor.organizationId, id, patch.sessionTypeIds);
+          if (patch.documentTemplateIds) await replaceServiceDefaults(trx, actor.organizationId, id, patch.documentTemplateIds);
           await audit(trx, actor, 'service.updated', 'service', id, { changed: Object.keys(patch) });
           return (await repo.findService(trx, actor.organizationId, id))!;
         });

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema';
+import type { Database, InvitationType } from '../../db/schema';
 
 /**
  * The host's non-canceled sessions overlapping [from, to), as epoch-ms intervals sorted by
@@ -22,3 +22,101 @@ export function busyIntervalsQuery(db: Kysely<Database>, hostId: string, from: D
 
 export const busyIntervals = (db: Kysely<Database>, hostId: string, from: Date, to: Date) =>
   busyIntervalsQuery(db, hostId, from, to).execute();
+
+type Db = Kysely<Database>;
+
+export async function insertSession(
+  db: Db,
+  row: {
+    id: string;
+    organizationId: string;
+    serviceId: string;
+    sessionTypeId: string;
+    hostId: string;
+    createdBy: string;
+    start: Date;
+    end: Date;
+    at: Date;
+  },
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      id: row.id,
+      organization_id: row.organizationId,
+      service_id: row.serviceId,
+      session_type_id: row.sessionTypeId,
+      host_id: row.hostId,
+      created_by: row.createdBy,
+      starts_at: row.start,
+      ends_at: row.end,
+      created_at: row.at,
+      updated_at: row.at,
+    })
+    .execute();
+}
+
+export async function insertSessionParticipants(
+  db: Db,
+  organizationId: string,
+  sessionId: string,
+  entries: { participantId: string; invitationType: InvitationType }[],
+  at: Date,
+): Promise<void> {
+  await db
+    .insertInto('session_participants')
+    .values(
+      entries.map((entry) => ({
+        organization_id: organizationId,
+        session_id: sessionId,
+        participant_id: entry.participantId,
+        invitation_type: entry.invitationType,
+        added_at: at,
+      })),
+    )
+    .execute();
+}
+
+export async function insertSessionDocuments(
+  db: Db,
+  organizationId: string,
+  sessionId: string,
+  assignments: { templateId: string; participantId: string | null; hostId: string | null }[],
+  at: Date,
+): Promise<void> {
+  if (assignments.length === 0) return;
+  await db
+    .insertInto('session_documents')
+    .values(
+      assignments.map((a) => ({
+        organization_id: organizationId,
+        session_id: sessionId,
+        template_id: a.templateId,
+        participant_id: a.participantId,
+        host_id: a.hostId,
+        created_at: at,
+      })),
+    )
+    .execute();
+}
+
+/** Claims an idempotency key; when it was already used, returns the earlier claim instead. */
+export async function claimIdempotencyKey(
+  db: Db,
+  claim: { userId: string; key: string; requestHash: string; sessionId: string; at: Date },
+): Promise<{ requestHash: string; sessionId: string } | null> {
+  const inserted = await db
+    .insertInto('idempotency_keys')
+    .values({ user_id: claim.userId, key: claim.key, request_hash: claim.requestHash, session_id: claim.sessionId, created_at: claim.at })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (inserted) return null;
+  const earlier = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'session_id'])
+    .where('user_id', '=', claim.userId)
+    .where('key', '=', claim.key)
+    .executeTakeFirstOrThrow();
+  return { requestHash: earlier.request_hash, sessionId: earlier.session_id };
+}

@@ -1,0 +1,54 @@
+import ICAL from 'ical.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createService, setWorkHours } from '../../testing/catalog-factories';
+import { type SignedIn, startTestApp, type TestApp } from '../../testing/harness';
+
+let t: TestApp;
+let provider: SignedIn;
+let sessionId: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  provider = await t.staff(['provider']);
+  await setWorkHours(t.db, provider.organizationId, provider.id, {
+    timeZone: 'Asia/Kolkata',
+    weekly: [{ weekday: 2, start: '09:00', end: '17:00' }],
+    overrides: [],
+  });
+  const service = await createService(t.db, provider.organizationId, { name: 'Follow-up visit', durationMinutes: 45 });
+  // Tuesday 2026-03-03 09:30 in Asia/Kolkata (UTC+5:30) is 04:00Z.
+  const created = await t.request({
+    method: 'POST',
+    url: '/api/sessions',
+    cookie: provider.cookie,
+    body: {
+      serviceId: service.id,
+      sessionTypeId: service.sessionTypeIds[0],
+      start: '2026-03-03T04:00:00Z',
+      participants: [{ name: 'Ravi', timeZone: 'Asia/Kolkata', invitationType: 'none' }],
+    },
+  });
+  sessionId = created.body.id;
+});
+afterAll(() => t.close());
+
+describe('GET /api/sessions/:id/calendar.ics', () => {
+  it('downloads an event at the session’s instants with a stable UID', async () => {
+    const response = await t.request({ url: `/api/sessions/${sessionId}/calendar.ics`, cookie: provider.cookie });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('text/calendar');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="carebeam-session-2026-03-03.ics"');
+    const calendar = new ICAL.Component(ICAL.parse(response.text));
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+    const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+    expect(event.uid).toBe(`session-${sessionId}@carebeam`);
+    expect(event.startDate.toJSDate().toISOString()).toBe('2026-03-03T04:00:00.000Z');
+    expect(event.endDate.toJSDate().toISOString()).toBe('2026-03-03T04:45:00.000Z');
+    expect(event.summary).toBe(`Follow-up visit with ${provider.name}`);
+    expect(event.sequence).toBe(0);
+  });
+
+  it('is 404 for someone who cannot see the session', async () => {
+    const other = await t.staff(['provider'], provider.organizationId);
+    expect((await t.request({ url: `/api/sessions/${sessionId}/calendar.ics`, cookie: other.cookie })).status).toBe(404);
+  });
+});

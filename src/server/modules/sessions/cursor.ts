@@ -1,0 +1,16 @@
+import { invalid } from '../../errors';
+
+/** Keyset cursor: the (start, id) of the last item of a page, opaque to clients. */
+export const encodeCursor = (session: { start: string; id: string }) =>
+  Buffer.from(JSON.stringify([session.start, session.id])).toString('base64url');
+
+export function decodeCursor(cursor: string): { start: Date; id: string } {
+  try {
+    const [start, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, string];
+    const date = new Date(start);
+    if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/.test(id)) throw new Error('bad cursor');
+    return { start: date, id };
+  } catch {
+    throw invalid([{ path: 'cursor', message: 'This cursor is not valid: start from the first page' }]);
+  }
+}

@@ -1,0 +1,149 @@
+import { type Kysely, sql } from 'kysely';
+import type { SessionDocument } from '../../../shared/documents';
+import type { Session, SessionDetails, SessionParticipant, SessionStatus } from '../../../shared/sessions';
+import type { Database } from '../../db/schema';
+
+type Db = Kysely<Database>;
+
+function sessionsQuery(db: Db, organizationId: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('services as sv', 'sv.id', 's.service_id')
+    .innerJoin('session_types as st', 'st.id', 's.session_type_id')
+    .innerJoin('users as h', 'h.id', 's.host_id')
+    .select([
+      's.id',
+      's.status',
+      's.starts_at',
+      's.ends_at',
+      's.version',
+      's.host_id',
+      's.service_id',
+      's.session_type_id',
+      's.created_at',
+      's.created_by',
+      'sv.name as service_name',
+      'sv.duration_minutes',
+      'st.name as session_type_name',
+      'st.modality',
+      'h.name as host_name',
+      'h.time_zone as host_time_zone',
+    ])
+    .where('s.organization_id', '=', organizationId);
+}
+
+type SessionRow = Awaited<ReturnType<ReturnType<typeof sessionsQuery>['execute']>>[number];
+type ParticipantRow = SessionParticipant & { sessionId: string; email: string | null; phone: string | null };
+
+async function participantsOf(db: Db, sessionIds: string[]): Promise<Map<string, ParticipantRow[]>> {
+  const bySession = new Map<string, ParticipantRow[]>();
+  if (sessionIds.length === 0) return bySession;
+  const rows = await db
+    .selectFrom('session_participants as sp')
+    .innerJoin('participants as p', 'p.id', 'sp.participant_id')
+    .select(['sp.session_id', 'p.id', 'p.name', 'p.time_zone', 'p.email', 'p.phone', 'sp.invitation_type'])
+    .where('sp.session_id', 'in', sessionIds)
+    .orderBy('sp.added_at')
+    .orderBy('p.name')
+    .execute();
+  for (const row of rows) {
+    const list = bySession.get(row.session_id) ?? [];
+    list.push({
+      sessionId: row.session_id,
+      id: row.id,
+      name: row.name,
+      timeZone: row.time_zone,
+      invitationType: row.invitation_type,
+      email: row.email,
+      phone: row.phone,
+    });
+    bySession.set(row.session_id, list);
+  }
+  return bySession;
+}
+
+const toSession = (row: SessionRow, participants: ParticipantRow[]): Session => ({
+  id: row.id,
+  status: row.status,
+  start: row.starts_at.toISOString(),
+  end: row.ends_at.toISOString(),
+  hostId: row.host_id,
+  serviceId: row.service_id,
+  sessionTypeId: row.session_type_id,
+  participants: participants.map((p) => ({ id: p.id, name: p.name, timeZone: p.timeZone, invitationType: p.invitationType })),
+  version: row.version,
+  service: { id: row.service_id, name: row.service_name, durationMinutes: row.duration_minutes },
+  sessionType: { id: row.session_type_id, name: row.session_type_name, modality: row.modality },
+  host: { id: row.host_id, name: row.host_name, timeZone: row.host_time_zone },
+});
+
+export interface SessionFilter {
+  from?: Date | undefined;
+  to?: Date | undefined;
+  hostId?: string | undefined;
+  statuses?: SessionStatus[] | undefined;
+  after?: { start: Date; id: string } | undefined;
+  limit: number;
+}
+
+/** One page of sessions in start order (then id, so the keyset cursor is exact). */
+export async function listSessions(db: Db, organizationId: string, filter: SessionFilter): Promise<Session[]> {
+  let query = sessionsQuery(db, organizationId);
+  // A session still running at `from` is shown: it ends after `from`.
+  if (filter.from) query = query.where('s.ends_at', '>', filter.from);
+  if (filter.to) query = query.where('s.starts_at', '<', filter.to);
+  if (filter.hostId) query = query.where('s.host_id', '=', filter.hostId);
+  if (filter.statuses && filter.statuses.length > 0) query = query.where('s.status', 'in', filter.statuses);
+  if (filter.after) query = query.where(sql<boolean>`(s.starts_at, s.id) > (${filter.after.start}, ${filter.after.id})`);
+  const rows = await query.orderBy('s.starts_at').orderBy('s.id').limit(filter.limit).execute();
+  const participants = await participantsOf(db, rows.map((row) => row.id));
+  return rows.map((row) => toSession(row, participants.get(row.id) ?? []));
+}
+
+export async function findSession(db: Db, organizationId: string, id: string): Promise<Session | undefined> {
+  const row = await sessionsQuery(db, organizationId).where('s.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const participants = await participantsOf(db, [id]);
+  return toSession(row, participants.get(id) ?? []);
+}
+
+export async function documentsOf(db: Db, sessionId: string): Promise<SessionDocument[]> {
+  const rows = await db
+    .selectFrom('session_documents as d')
+    .innerJoin('document_templates as t', 't.id', 'd.template_id')
+    .leftJoin('participants as p', 'p.id', 'd.participant_id')
+    .leftJoin('users as h', 'h.id', 'd.host_id')
+    .select(['d.id', 'd.template_id', 't.name', 't.audience', 'd.participant_id', 'd.host_id', 'p.name as participant_name', 'h.name as host_name', 'd.status', 'd.completed_at'])
+    .where('d.session_id', '=', sessionId)
+    .orderBy('t.name')
+    .orderBy('d.created_at')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    templateId: row.template_id,
+    name: row.name,
+    audience: row.audience,
+    assignee: row.participant_id
+      ? { kind: 'participant' as const, id: row.participant_id, name: row.participant_name ?? '' }
+      : { kind: 'host' as const, id: row.host_id!, name: row.host_name ?? '' },
+    status: row.status,
+    completedAt: row.completed_at?.toISOString() ?? null,
+  }));
+}
+
+export async function findSessionDetails(db: Db, organizationId: string, id: string): Promise<SessionDetails | undefined> {
+  const row = await sessionsQuery(db, organizationId)
+    .innerJoin('users as c', 'c.id', 's.created_by')
+    .select('c.name as created_by_name')
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const participants = (await participantsOf(db, [id])).get(id) ?? [];
+  return {
+    ...toSession(row, participants),
+    participants: participants.map(({ sessionId: _, ...p }) => p),
+    documents: await documentsOf(db, id),
+    createdAt: row.created_at.toISOString(),
+    createdBy: { id: row.created_by, name: row.created_by_name },
+  };
+}

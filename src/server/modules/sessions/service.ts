@@ -1,0 +1,196 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { INVITATION_LABELS, type InvitationType } from '../../../shared/participants';
+import type { CreatedSession, CreateSession, ListSessionsQuery, SessionDetails, SessionPage } from '../../../shared/sessions';
+import type { Clock } from '../../clock';
+import { isExclusionViolation } from '../../db/errors';
+import type { Database } from '../../db/schema';
+import { DomainError, forbidden, invalid, notFound } from '../../errors';
+import { recordAudit } from '../audit/repo';
+import { type Actor, hasRole } from '../auth/actor';
+import { findHostContext } from '../availability/repo';
+import { findService } from '../catalog/repo';
+import { serviceDefaultTemplateIds } from '../documents/repo';
+import { requireTemplates } from '../documents/service';
+import { recordHistory } from '../history/repo';
+import { findParticipants } from '../participants/repo';
+import { addToDirectory } from '../participants/service';
+import { checkStart, documentAssignments } from './booking-rules';
+import { decodeCursor, encodeCursor } from './cursor';
+import { findSession, findSessionDetails, listSessions } from './queries';
+import * as repo from './repo';
+
+const MINUTE = 60_000;
+
+const slotUnavailable = () =>
+  new DomainError('conflict', 'slot_unavailable', 'The host already has a session at this time. Choose another time.');
+
+/** Same request, same hash: keys sorted, so property order does not matter. */
+function hashRequest(body: unknown): string {
+  const canonical = JSON.stringify(body, (_, value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      : value,
+  );
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+/** Providers host their own sessions; dispatchers and administrators may name any provider. */
+function hostIdFor(actor: Actor, hostId: string | undefined): string {
+  if (hostId && hostId !== actor.id && !hasRole(actor, 'admin', 'dispatcher')) {
+    throw forbidden('Providers can only schedule their own sessions');
+  }
+  if (hostId) return hostId;
+  if (actor.roles.includes('provider')) return actor.id;
+  throw invalid([{ path: 'hostId', message: 'Choose the session host' }]);
+}
+
+export function createSessionsService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
+  const toCreated = async (trx: Kysely<Database>, actor: Actor, id: string): Promise<CreatedSession> => {
+    const session = (await findSession(trx, actor.organizationId, id))!;
+    const { service: _s, sessionType: _t, host: _h, ...created } = session;
+    return created;
+  };
+
+  async function book(trx: Kysely<Database>, actor: Actor, input: CreateSession, sessionId: string): Promise<void> {
+    const now = clock.now();
+    const hostId = hostIdFor(actor, input.hostId);
+    const host = await findHostContext(trx, actor.organizationId, hostId);
+    if (!host || host.deactivated) throw notFound('Host');
+    if (!host.roles.includes('provider')) throw invalid([{ path: 'hostId', message: 'This user is not a provider' }]);
+    const service = await findService(trx, actor.organizationId, input.serviceId);
+    if (!service || !service.active) throw notFound('Service');
+    if (!service.sessionTypeIds.includes(input.sessionTypeId)) {
+      throw invalid([{ path: 'sessionTypeId', message: `${service.name} is not offered as this session type` }]);
+    }
+
+    const start = input.meetNow ? Math.floor(now.getTime() / MINUTE) * MINUTE : Date.parse(input.start!);
+    const end = start + service.durationMinutes * MINUTE;
+    checkStart({
+      start,
+      durationMinutes: service.durationMinutes,
+      workHours: host.workHours,
+      stepMinutes: host.slotStepMinutes,
+      minimumNoticeMinutes: host.minimumNoticeMinutes,
+      now: now.getTime(),
+      meetNow: Boolean(input.meetNow),
+      allowOutsideWorkHours: Boolean(input.allowOutsideWorkHours),
+    });
+    const templates = await requireTemplates(
+      trx,
+      actor.organizationId,
+      input.documentTemplateIds ?? (await serviceDefaultTemplateIds(trx, service.id)),
+      'documentTemplateIds',
+    );
+
+    const existingIds = input.participants.flatMap((p) => (p.participantId ? [p.participantId] : []));
+    const existing = new Map((await findParticipants(trx, actor.organizationId, existingIds)).map((p) => [p.id, p]));
+    const unknown = input.participants.flatMap((p, index) =>
+      p.participantId && !existing.has(p.participantId) ? [{ path: `participants.${index}.participantId`, message: 'Unknown participant' }] : [],
+    );
+    if (unknown.length > 0) throw invalid(unknown);
+
+    // The row first: a time taken meanwhile fails here, before anything else is written.
+    await repo.insertSession(trx, {
+      id: sessionId,
+      organizationId: actor.organizationId,
+      serviceId: service.id,
+      sessionTypeId: input.sessionTypeId,
+      hostId,
+      createdBy: actor.id,
+      start: new Date(start),
+      end: new Date(end),
+      at: now,
+    });
+
+    const invited: { participantId: string; invitationType: InvitationType; name: string }[] = [];
+    for (const [index, p] of input.participants.entries()) {
+      const participant = p.participantId
+        ? existing.get(p.participantId)!
+        : await addToDirectory(trx, actor, { name: p.name!, timeZone: p.timeZone!, invitationType: p.invitationType!, email: p.email, phone: p.phone }, now, `participants.${index}.email`);
+      invited.push({ participantId: participant.id, invitationType: p.invitationType ?? participant.invitationType, name: participant.name });
+    }
+    await repo.insertSessionParticipants(trx, actor.organizationId, sessionId, invited, now);
+    await repo.insertSessionDocuments(
+      trx,
+      actor.organizationId,
+      sessionId,
+      documentAssignments(templates, invited.map((p) => p.participantId), hostId),
+      now,
+    );
+
+    await recordHistory(trx, {
+      organizationId: actor.organizationId,
+      sessionId,
+      at: now,
+      type: 'created',
+      actor: { kind: 'user', id: actor.id, name: actor.name },
+      summary: `Scheduled ${service.name}${input.meetNow ? ' (Meet Now)' : ''} with ${invited.map((p) => p.name).join(', ')}`,
+      data: {
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        hostId,
+        participants: invited.map((p) => ({ id: p.participantId, name: p.name, invitation: INVITATION_LABELS[p.invitationType] })),
+        documents: templates.map((t) => t.name),
+      },
+    });
+    await recordAudit(trx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.id,
+      action: 'session.created',
+      entityType: 'session',
+      entityId: sessionId,
+      at: now,
+    });
+  }
+
+  return {
+    /** Books a session with its participants, documents and history in one transaction. */
+    async create(actor: Actor, input: CreateSession, idempotencyKey?: string): Promise<CreatedSession> {
+      const sessionId = randomUUID();
+      try {
+        return await db.transaction().execute(async (trx) => {
+          if (idempotencyKey) {
+            const requestHash = hashRequest(input);
+            const earlier = await repo.claimIdempotencyKey(trx, { userId: actor.id, key: idempotencyKey, requestHash, sessionId, at: clock.now() });
+            if (earlier && earlier.requestHash !== requestHash) {
+              throw new DomainError('unprocessable', 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request');
+            }
+            if (earlier) return toCreated(trx, actor, earlier.sessionId);
+          }
+          await book(trx, actor, input, sessionId);
+          return toCreated(trx, actor, sessionId);
+        });
+      } catch (error) {
+        if (isExclusionViolation(error, 'sessions_no_overlap')) throw slotUnavailable();
+        throw error;
+      }
+    },
+
+    async list(actor: Actor, query: ListSessionsQuery): Promise<SessionPage> {
+      const isStaffManager = hasRole(actor, 'admin', 'dispatcher');
+      if (query.hostId && query.hostId !== actor.id && !isStaffManager) throw forbidden('Providers see their own sessions');
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const items = await listSessions(db, actor.organizationId, {
+        from: query.from ? new Date(query.from) : undefined,
+        to: query.to ? new Date(query.to) : undefined,
+        hostId: isStaffManager ? query.hostId : actor.id,
+        statuses: query.status,
+        after,
+        limit: query.limit + 1,
+      });
+      const page = items.slice(0, query.limit);
+      const last = page.at(-1);
+      return { items: page, nextCursor: items.length > query.limit && last ? encodeCursor(last) : null };
+    },
+
+    /** A provider reaches only the sessions they host; another's answers 404 like a stranger's. */
+    async get(actor: Actor, id: string): Promise<SessionDetails> {
+      const session = await findSessionDetails(db, actor.organizationId, id);
+      if (!session || (!hasRole(actor, 'admin', 'dispatcher') && session.hostId !== actor.id)) throw notFound('Session');
+      return session;
+    },
+  };
+}
+
+export type SessionsService = ReturnType<typeof createSessionsService>;
