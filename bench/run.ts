@@ -2,12 +2,16 @@ import { benchMe } from './api-me.bench';
 import { benchAvailabilityApi } from './availability-api.bench';
 import { benchAvailabilityEngine } from './availability-engine.bench';
 import { type Figure, printTable, writeResults } from './lib/report';
+import { benchCreateSessions } from './sessions-create.bench';
+import { benchListSessions } from './sessions-list.bench';
 
 // Every benchmark, in order. Each returns figures beside floors measured in the same run.
 const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'GET /api/me', run: benchMe },
   { name: 'availability engine', run: benchAvailabilityEngine },
   { name: 'GET /api/availability', run: benchAvailabilityApi },
+  { name: 'POST /api/sessions', run: benchCreateSessions },
+  { name: 'GET /api/sessions', run: benchListSessions },
 ];
 
 const only = process.argv[2];

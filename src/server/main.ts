@@ -3,6 +3,7 @@ import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { keepStatisticsFresh } from './jobs/statistics';
 import { DEMO_USERS, hasDemoClinic, seedDemo } from './seed/demo';
 
 // The process entry, and the only place that reads the environment.
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     },
   });
   await app.listen({ port: config.port, host: config.host });
+  const stopStatistics = keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'ANALYZE failed'));
 
   const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
   const lines = [`Carebeam is running at ${config.publicUrl.origin} (${where})`];
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    stopStatistics();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,20 +1,18 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import {
-  IconCalendarEvent,
-  IconFileText,
-  IconMail,
-  IconUsersGroup,
-} from '@tabler/icons-react';
+import { IconFileText, IconMail } from '@tabler/icons-react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import type { Role } from '../shared/roles';
 import { RequireSignIn } from './auth/RequireSignIn';
 import { hasRole, useCurrentUser } from './auth/session';
+import { AppointmentsPage } from './pages/appointments/AppointmentsPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
+import { ParticipantsPage } from './pages/participants/ParticipantsPage';
 import { PlaceholderPage } from './pages/placeholder/PlaceholderPage';
 import { ServicesPage } from './pages/services/ServicesPage';
+import { SessionDetailsPage } from './pages/session/SessionDetailsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
 import { SignInPage } from './pages/sign-in/SignInPage';
 import { UsersPage } from './pages/users/UsersPage';
@@ -49,22 +47,9 @@ const router = createBrowserRouter([
     ),
     children: [
       { index: true, element: <Navigate to="/appointments" replace /> },
-      {
-        path: 'appointments',
-        element: (
-          <PlaceholderPage
-            title="My Appointments"
-            icon={IconCalendarEvent}
-            message="Your upcoming sessions will be listed here, with the Schedule new session button."
-          />
-        ),
-      },
-      {
-        path: 'participants',
-        element: (
-          <PlaceholderPage title="Participants" icon={IconUsersGroup} message="Patients and other participants you invite will be listed here." />
-        ),
-      },
+      { path: 'appointments', element: <AppointmentsPage /> },
+      { path: 'sessions/:id', element: <SessionDetailsPage /> },
+      { path: 'participants', element: <ParticipantsPage /> },
       { path: 'work-hours', element: <WorkHoursPage /> },
       { path: 'users', element: admin(<UsersPage />) },
       { path: 'services', element: admin(<ServicesPage />) },

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { test as base, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'carebeam-demo';
 export const DEMO = {
@@ -35,6 +35,8 @@ export interface FreshUser {
 }
 
 interface Fixtures {
+  /** An API client signed in as the demo administrator, to arrange data a test needs. */
+  adminApi: APIRequestContext;
   /** Signs the page in as a demo user through the API (fast), then opens `path`. */
   signInAs: (role: DemoRole, path?: string) => Promise<void>;
   /** A new staff user of the demo clinic, so a test can change their data without touching others'. */
@@ -44,9 +46,13 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  freshUser: async ({ playwright, baseURL }, use) => {
+  adminApi: async ({ playwright, baseURL }, use) => {
     const admin = await playwright.request.newContext({ baseURL });
     expect((await admin.post('/api/auth/login', { data: { email: DEMO.admin, password: DEMO_PASSWORD } })).status()).toBe(200);
+    await use(admin);
+    await admin.dispose();
+  },
+  freshUser: async ({ adminApi: admin }, use) => {
     await use(async (roles, overrides = {}) => {
       const unique = `${Date.now()}-${Math.random().toString(36).slice(2, 7)}`;
       const user = { name: overrides.name ?? `Test ${unique}`, email: `e2e-${unique}@demo.carebeam.test`, password: 'e2e passphrase 123' };
@@ -56,7 +62,6 @@ export const test = base.extend<Fixtures>({
       expect(response.status()).toBe(201);
       return { ...user, id: (await response.json()).id };
     });
-    await admin.dispose();
   },
   signInAsUser: async ({ page }, use) => {
     await use(async (user, path = '/appointments') => {
@@ -75,5 +80,12 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+/** Work Hours on every day of the week, so a test finds free times whatever day it runs. */
+export async function workEveryDay(api: APIRequestContext, userId: string, timeZone: string, start = '00:00', end = '24:00') {
+  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
+  const response = await api.put(`/api/users/${userId}/work-hours`, { data: { timeZone, weekly, overrides: [] } });
+  expect(response.status()).toBe(200);
+}
 
 export { expect };

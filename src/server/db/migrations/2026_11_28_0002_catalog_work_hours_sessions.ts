@@ -80,6 +80,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now(),
       version integer NOT NULL DEFAULT 1,
       CONSTRAINT sessions_time_order CHECK (ends_at > starts_at),
+      -- As long as the longest service: lets time-window queries bound starts_at on both sides.
+      CONSTRAINT sessions_length CHECK (ends_at - starts_at <= interval '480 minutes'),
       FOREIGN KEY (organization_id, service_id) REFERENCES services (organization_id, id),
       FOREIGN KEY (organization_id, session_type_id) REFERENCES session_types (organization_id, id),
       FOREIGN KEY (organization_id, host_id) REFERENCES users (organization_id, id),

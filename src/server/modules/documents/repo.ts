@@ -15,12 +15,6 @@ export async function listTemplates(db: Db, organizationId: string, ids?: string
   return query.orderBy('name').execute();
 }
 
-/** The templates a service assigns when scheduling does not name its own set. */
-export async function serviceDefaultTemplateIds(db: Db, serviceId: string): Promise<string[]> {
-  const rows = await db.selectFrom('service_document_templates').select('template_id').where('service_id', '=', serviceId).execute();
-  return rows.map((row) => row.template_id);
-}
-
 export async function replaceServiceDefaults(db: Db, organizationId: string, serviceId: string, templateIds: string[]): Promise<void> {
   await db.deleteFrom('service_document_templates').where('service_id', '=', serviceId).execute();
   if (templateIds.length === 0) return;

@@ -5,6 +5,9 @@ import type { Database } from '../../db/schema';
 
 type Db = Kysely<Database>;
 
+/** The sessions_length constraint: no session lasts longer than this. */
+const MAX_SESSION_MINUTES = 480;
+
 function sessionsQuery(db: Db, organizationId: string) {
   return db
     .selectFrom('sessions as s')
@@ -89,8 +92,13 @@ export interface SessionFilter {
 /** One page of sessions in start order (then id, so the keyset cursor is exact). */
 export async function listSessions(db: Db, organizationId: string, filter: SessionFilter): Promise<Session[]> {
   let query = sessionsQuery(db, organizationId);
-  // A session still running at `from` is shown: it ends after `from`.
-  if (filter.from) query = query.where('s.ends_at', '>', filter.from);
+  // A session still running at `from` is shown: it ends after `from`. The second bound is
+  // implied by the sessions_length constraint and lets the index stop scanning at `from`.
+  if (filter.from) {
+    query = query
+      .where('s.ends_at', '>', filter.from)
+      .where('s.starts_at', '>', new Date(filter.from.getTime() - MAX_SESSION_MINUTES * 60_000));
+  }
   if (filter.to) query = query.where('s.starts_at', '<', filter.to);
   if (filter.hostId) query = query.where('s.host_id', '=', filter.hostId);
   if (filter.statuses && filter.statuses.length > 0) query = query.where('s.status', 'in', filter.statuses);

@@ -10,7 +10,6 @@ import { recordAudit } from '../audit/repo';
 import { type Actor, hasRole } from '../auth/actor';
 import { findHostContext } from '../availability/repo';
 import { findService } from '../catalog/repo';
-import { serviceDefaultTemplateIds } from '../documents/repo';
 import { requireTemplates } from '../documents/service';
 import { recordHistory } from '../history/repo';
 import { findParticipants } from '../participants/repo';
@@ -52,7 +51,7 @@ export function createSessionsService({ db, clock }: { db: Kysely<Database>; clo
     return created;
   };
 
-  async function book(trx: Kysely<Database>, actor: Actor, input: CreateSession, sessionId: string): Promise<void> {
+  async function book(trx: Kysely<Database>, actor: Actor, input: CreateSession, sessionId: string): Promise<CreatedSession> {
     const now = clock.now();
     const hostId = hostIdFor(actor, input.hostId);
     const host = await findHostContext(trx, actor.organizationId, hostId);
@@ -76,12 +75,7 @@ export function createSessionsService({ db, clock }: { db: Kysely<Database>; clo
       meetNow: Boolean(input.meetNow),
       allowOutsideWorkHours: Boolean(input.allowOutsideWorkHours),
     });
-    const templates = await requireTemplates(
-      trx,
-      actor.organizationId,
-      input.documentTemplateIds ?? (await serviceDefaultTemplateIds(trx, service.id)),
-      'documentTemplateIds',
-    );
+    const templates = await requireTemplates(trx, actor.organizationId, input.documentTemplateIds ?? service.documentTemplateIds, 'documentTemplateIds');
 
     const existingIds = input.participants.flatMap((p) => (p.participantId ? [p.participantId] : []));
     const existing = new Map((await findParticipants(trx, actor.organizationId, existingIds)).map((p) => [p.id, p]));
@@ -103,12 +97,17 @@ export function createSessionsService({ db, clock }: { db: Kysely<Database>; clo
       at: now,
     });
 
-    const invited: { participantId: string; invitationType: InvitationType; name: string }[] = [];
+    const invited: { participantId: string; invitationType: InvitationType; name: string; timeZone: string }[] = [];
     for (const [index, p] of input.participants.entries()) {
       const participant = p.participantId
         ? existing.get(p.participantId)!
         : await addToDirectory(trx, actor, { name: p.name!, timeZone: p.timeZone!, invitationType: p.invitationType!, email: p.email, phone: p.phone }, now, `participants.${index}.email`);
-      invited.push({ participantId: participant.id, invitationType: p.invitationType ?? participant.invitationType, name: participant.name });
+      invited.push({
+        participantId: participant.id,
+        invitationType: p.invitationType ?? participant.invitationType,
+        name: participant.name,
+        timeZone: participant.timeZone,
+      });
     }
     await repo.insertSessionParticipants(trx, actor.organizationId, sessionId, invited, now);
     await repo.insertSessionDocuments(
@@ -142,6 +141,18 @@ export function createSessionsService({ db, clock }: { db: Kysely<Database>; clo
       entityId: sessionId,
       at: now,
     });
+    // Answered from what was just written: re-reading it would cost two more queries.
+    return {
+      id: sessionId,
+      status: 'scheduled',
+      start: new Date(start).toISOString(),
+      end: new Date(end).toISOString(),
+      hostId,
+      serviceId: service.id,
+      sessionTypeId: input.sessionTypeId,
+      participants: invited.map((p) => ({ id: p.participantId, name: p.name, timeZone: p.timeZone, invitationType: p.invitationType })),
+      version: 1,
+    };
   }
 
   return {
@@ -158,8 +169,7 @@ export function createSessionsService({ db, clock }: { db: Kysely<Database>; clo
             }
             if (earlier) return toCreated(trx, actor, earlier.sessionId);
           }
-          await book(trx, actor, input, sessionId);
-          return toCreated(trx, actor, sessionId);
+          return book(trx, actor, input, sessionId);
         });
       } catch (error) {
         if (isExclusionViolation(error, 'sessions_no_overlap')) throw slotUnavailable();

@@ -1,7 +1,7 @@
 import { Paper, Tabs } from '@mantine/core';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
-import { useSessionTypes } from './api';
+import { useSessionTypes } from '../../api/queries';
 import { ServicesTab } from './ServicesTab';
 import { SessionTypesTab } from './SessionTypesTab';
 

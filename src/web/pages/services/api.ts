@@ -2,13 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Modality, Service, SessionType } from '../../../shared/catalog';
 import { api } from '../../api/client';
 
-export function useSessionTypes(options: { includeInactive: boolean }) {
-  return useQuery({
-    queryKey: ['session-types', options],
-    queryFn: () => api<SessionType[]>(`/session-types?includeInactive=${options.includeInactive}`),
-  });
-}
-
 export function useServices(options: { query: string; includeInactive: boolean }) {
   return useQuery({
     queryKey: ['services', options],

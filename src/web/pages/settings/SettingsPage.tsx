@@ -1,10 +1,11 @@
 import { Alert, Button, Group, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { OrganizationSettings } from '../../../shared/organization';
 import { api } from '../../api/client';
+import { useOrganization } from '../../api/queries';
 import { ME_KEY } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
@@ -15,7 +16,7 @@ import { applyServerErrors } from '../../lib/form-errors';
 const STEPS = [5, 10, 15, 20, 30, 60].map((m) => ({ value: String(m), label: `Every ${m} minutes` }));
 
 export function SettingsPage() {
-  const organization = useQuery({ queryKey: ['organization'], queryFn: () => api<OrganizationSettings>('/organization') });
+  const organization = useOrganization();
   return (
     <>
       <PageHeader title="Settings" description="Your organization and its booking rules." />

@@ -3,14 +3,15 @@ import { useState } from 'react';
 import { hasRole, useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
-import { useProviders, useWorkHours } from './api';
+import { useHosts } from '../../api/queries';
+import { useWorkHours } from './api';
 import { WorkHoursForm } from './WorkHoursForm';
 
 /** Providers keep their own hours; dispatchers and administrators pick whose hours to keep. */
 export function WorkHoursPage() {
   const me = useCurrentUser();
   const managesOthers = hasRole(me, 'admin', 'dispatcher');
-  const providers = useProviders(managesOthers);
+  const providers = useHosts(managesOthers);
   const [chosen, setChosen] = useState<string | null>(null);
   const providerList = providers.data ?? [];
   const userId = chosen ?? (me.roles.includes('provider') ? me.id : (providerList[0]?.id ?? null));

@@ -1,15 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { StaffUser } from '../../../shared/users';
 import type { WorkHours } from '../../../shared/work-hours';
 import { api } from '../../api/client';
-
-export function useProviders(enabled: boolean) {
-  return useQuery({
-    queryKey: ['users', { role: 'provider' }],
-    queryFn: () => api<StaffUser[]>('/users?role=provider'),
-    enabled,
-  });
-}
 
 export function useWorkHours(userId: string) {
   return useQuery({ queryKey: ['work-hours', userId], queryFn: () => api<WorkHours>(`/users/${userId}/work-hours`) });

@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { INVITATION_LABELS } from '../src/shared/participants';
+import { startBenchApp } from './lib/bench-app';
+import type { Figure } from './lib/report';
+
+type BenchApp = Awaited<ReturnType<typeof startBenchApp>>;
+
+const BOOKINGS = 2_000;
+const WARMUP = 100;
+const CONNECTIONS = 10;
+/** A second, sequential run: its p95 has no queueing behind other connections in it. */
+const SEQUENTIAL_BOOKINGS = 300;
+const SERVICE = 'New patient consultation'; // 60 min, three default documents: every table the booking writes gets rows
+const HOUR = 60 * 60_000;
+
+/**
+ * The load generator, plain JavaScript run in a worker thread (off the server's event loop):
+ * `connections` keep-alive connections, each posting the next unsent body as soon as its
+ * previous answer arrived, so every request books its own slot. Warm-up first, then the
+ * measured bodies; per-request latency in ms.
+ */
+const LOADER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+const { origin, path, headers, warmup, bodies, connections } = workerData;
+const target = new URL(origin);
+const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+
+function post(body) {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        agent, host: target.hostname, port: target.port, path, method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString() }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+async function phase(list, failures) {
+  const latencies = new Array(list.length);
+  let next = 0;
+  const started = performance.now();
+  async function loop() {
+    while (next < list.length) {
+      const i = next++;
+      const t0 = performance.now();
+      let result;
+      try {
+        result = await post(list[i]);
+      } catch (error) {
+        result = { status: 0, text: String(error) };
+      }
+      latencies[i] = performance.now() - t0;
+      if (result.status !== 201) failures.push({ status: result.status, text: result.text.slice(0, 300) });
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(connections, list.length) }, loop));
+  return { latencies, elapsedMs: performance.now() - started };
+}
+
+(async () => {
+  const failures = [];
+  await phase(warmup, failures);
+  const measured = await phase(bodies, failures);
+  agent.destroy();
+  parentPort.postMessage({ ...measured, failures });
+})();
+`;
+
+interface LoadRun {
+  latencies: number[];
+  elapsedMs: number;
+  failures: { status: number; text: string }[];
+}
+
+function postFromWorker(options: {
+  origin: string;
+  path: string;
+  headers: Record<string, string>;
+  warmup: string[];
+  bodies: string[];
+  connections: number;
+}): Promise<LoadRun> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOADER, { eval: true, workerData: options, execArgv: [] });
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load worker exited with ${code}`));
+    });
+  });
+}
+
+const p95 = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
+};
+
+async function loadContext(app: BenchApp) {
+  const { db } = app;
+  const dispatcher = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'organization_id'])
+    .where('email', '=', 'dispatcher@demo.carebeam.test')
+    .executeTakeFirstOrThrow();
+  const hosts = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', 'in', ['provider@demo.carebeam.test', 'provider2@demo.carebeam.test'])
+    .orderBy('email')
+    .execute();
+  const service = await db
+    .selectFrom('services')
+    .select(['id', 'name', 'duration_minutes'])
+    .where('name', '=', SERVICE)
+    .executeTakeFirstOrThrow();
+  const sessionType = await db
+    .selectFrom('service_session_types')
+    .select('session_type_id')
+    .where('service_id', '=', service.id)
+    .executeTakeFirstOrThrow();
+  const templates = await db
+    .selectFrom('service_document_templates as sdt')
+    .innerJoin('document_templates as t', 't.id', 'sdt.template_id')
+    .select(['t.id', 't.name', 't.audience'])
+    .where('sdt.service_id', '=', service.id)
+    .orderBy('t.name')
+    .execute();
+  const participant = await db
+    .selectFrom('participants')
+    .select(['id', 'name', 'invitation_type'])
+    .where('name', '=', 'Maria Gonzalez')
+    .executeTakeFirstOrThrow();
+  return { dispatcher, hosts: hosts.map((h) => h.id), service, sessionTypeId: sessionType.session_type_id, templates, participant };
+}
+
+type Context = Awaited<ReturnType<typeof loadContext>>;
+interface Slot {
+  hostId: string;
+  start: Date;
+  end: Date;
+}
+
+/**
+ * One booking as the service writes it (sessions, session_participants, session_documents,
+ * session_history, audit_events rows, same columns and value shapes) in one raw transaction:
+ * no HTTP, no validation, no reads, no Kysely.
+ */
+async function rawBooking(app: BenchApp, c: Context, slot: Slot): Promise<void> {
+  const { pglite } = app;
+  const org = c.dispatcher.organization_id;
+  const id = randomUUID();
+  const now = new Date();
+  await pglite.query('BEGIN');
+  try {
+    await pglite.query(
+      'insert into "sessions" ("id", "organization_id", "service_id", "session_type_id", "host_id", "created_by", "starts_at", "ends_at", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+      [id, org, c.service.id, c.sessionTypeId, slot.hostId, c.dispatcher.id, slot.start, slot.end, now, now],
+    );
+    await pglite.query(
+      'insert into "session_participants" ("organization_id", "session_id", "participant_id", "invitation_type", "added_at") values ($1, $2, $3, $4, $5)',
+      [org, id, c.participant.id, c.participant.invitation_type, now],
+    );
+    const documents = c.templates.map((t) =>
+      t.audience === 'host' ? [org, id, t.id, null, slot.hostId, now] : [org, id, t.id, c.participant.id, null, now],
+    );
+    await pglite.query(
+      `insert into "session_documents" ("organization_id", "session_id", "template_id", "participant_id", "host_id", "created_at") values ${documents
+        .map((_, i) => `(${[1, 2, 3, 4, 5, 6].map((n) => `$${i * 6 + n}`).join(', ')})`)
+        .join(', ')}`,
+      documents.flat(),
+    );
+    const data = {
+      start: slot.start.toISOString(),
+      end: slot.end.toISOString(),
+      hostId: slot.hostId,
+      participants: [{ id: c.participant.id, name: c.participant.name, invitation: INVITATION_LABELS[c.participant.invitation_type] }],
+      documents: c.templates.map((t) => t.name),
+    };
+    await pglite.query(
+      'insert into "session_history" ("organization_id", "session_id", "at", "type", "actor_kind", "actor_id", "actor_name", "summary", "data") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+      [org, id, now, 'created', 'user', c.dispatcher.id, c.dispatcher.name, `Scheduled ${c.service.name} with ${c.participant.name}`, JSON.stringify(data)],
+    );
+    await pglite.query(
+      'insert into "audit_events" ("organization_id", "actor_user_id", "action", "entity_type", "entity_id", "at", "data") values ($1, $2, $3, $4, $5, $6, $7)',
+      [org, c.dispatcher.id, 'session.created', 'session', id, now, '{}'],
+    );
+    await pglite.query('COMMIT');
+  } catch (error) {
+    await pglite.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * POST /api/sessions with 10 keep-alive connections, every request a distinct free slot
+ * (New patient consultation: one participant, three documents), against the same rows inserted
+ * by raw sequential transactions on the same PGlite.
+ */
+export async function benchCreateSessions(): Promise<Figure[]> {
+  const app = await startBenchApp();
+  try {
+    const c = await loadContext(app);
+    // Work Hours around the clock, every day: enough free slots for every booking below.
+    await app.db
+      .updateTable('work_hours')
+      .set({
+        weekly: JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }))),
+        overrides: '[]',
+      })
+      .where('user_id', 'in', c.hosts)
+      .execute();
+
+    // Distinct, non-overlapping slots: the hosts in turn, back to back from the next whole hour + 1 h.
+    const duration = c.service.duration_minutes * 60_000;
+    const first = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
+    let taken = 0;
+    const nextSlots = (count: number): Slot[] =>
+      Array.from({ length: count }, () => {
+        const k = taken++;
+        const start = first + Math.floor(k / c.hosts.length) * duration;
+        return { hostId: c.hosts[k % c.hosts.length]!, start: new Date(start), end: new Date(start + duration) };
+      });
+    const bodiesFor = (slots: Slot[]) =>
+      slots.map((slot) =>
+        JSON.stringify({
+          serviceId: c.service.id,
+          sessionTypeId: c.sessionTypeId,
+          hostId: slot.hostId,
+          start: slot.start.toISOString(),
+          participants: [{ participantId: c.participant.id }],
+        }),
+      );
+
+    const cookie = await app.signIn('dispatcher@demo.carebeam.test');
+    const target = { origin: app.address, path: '/api/sessions', headers: { cookie } };
+    const concurrent = await postFromWorker({
+      ...target,
+      warmup: bodiesFor(nextSlots(WARMUP)),
+      bodies: bodiesFor(nextSlots(BOOKINGS)),
+      connections: CONNECTIONS,
+    });
+    const sequential = await postFromWorker({ ...target, warmup: [], bodies: bodiesFor(nextSlots(SEQUENTIAL_BOOKINGS)), connections: 1 });
+    const failures = [...concurrent.failures, ...sequential.failures];
+    if (failures.length > 0) {
+      throw new Error(`POST /api/sessions: ${failures.length} non-201 answers, e.g. ${failures[0]!.status} ${failures[0]!.text}`);
+    }
+
+    for (const slot of nextSlots(WARMUP)) await rawBooking(app, c, slot);
+    const floorSlots = nextSlots(BOOKINGS);
+    const floorTimes: number[] = [];
+    const floorStarted = performance.now();
+    for (const slot of floorSlots) {
+      const t0 = performance.now();
+      await rawBooking(app, c, slot);
+      floorTimes.push(performance.now() - t0);
+    }
+    const floorSeconds = (performance.now() - floorStarted) / 1000;
+
+    const booked = await app.db.selectFrom('sessions').select(app.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const expected = WARMUP + BOOKINGS + SEQUENTIAL_BOOKINGS + WARMUP + BOOKINGS;
+    if (Number(booked.n) !== expected) throw new Error(`expected ${expected} sessions, found ${booked.n}`);
+
+    const floorName = 'raw insert transaction, same rows, sequential';
+    const floorP95 = p95(floorTimes);
+    return [
+      {
+        name: `POST /api/sessions, ${CONNECTIONS} connections, distinct slots`,
+        value: BOOKINGS / (concurrent.elapsedMs / 1000),
+        unit: 'req/s',
+        floor: BOOKINGS / floorSeconds,
+        floorName: `${floorName}, tx/s`,
+        higherIsBetter: true,
+      },
+      {
+        name: `POST /api/sessions p95, ${CONNECTIONS} connections`,
+        value: p95(concurrent.latencies),
+        unit: 'ms',
+        floor: floorP95,
+        floorName: `${floorName} p95`,
+        higherIsBetter: false,
+      },
+      {
+        name: 'POST /api/sessions p95, 1 connection',
+        value: p95(sequential.latencies),
+        unit: 'ms',
+        floor: floorP95,
+        floorName: `${floorName} p95`,
+        higherIsBetter: false,
+      },
+    ];
+  } finally {
+    await app.close();
+  }
+}

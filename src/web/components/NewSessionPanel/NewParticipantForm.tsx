@@ -1,0 +1,85 @@
+import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { INVITATION_LABELS, INVITATION_TYPES, needsEmail, needsPhone, type InvitationType } from '../../../shared/participants';
+import { TimeZoneSelect } from '../TimeZoneSelect/TimeZoneSelect';
+
+export interface NewParticipantValues {
+  name: string;
+  timeZone: string;
+  invitationType: InvitationType;
+  email: string;
+  phone: string;
+}
+
+export interface NewParticipantFormProps {
+  readonly initial: NewParticipantValues;
+  readonly onAdd: (values: NewParticipantValues) => void;
+  readonly onCancel: () => void;
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+const compactPhone = (phone: string) => phone.replace(/[\s\-().]/g, '');
+
+/** Name, time zone, and how to invite them, with the email and/or phone that needs. */
+export function NewParticipantForm({ initial, onAdd, onCancel }: NewParticipantFormProps) {
+  const form = useForm<NewParticipantValues>({
+    initialValues: initial,
+    validate: {
+      name: (v) => (v.trim() ? null : 'Enter a name'),
+      email: (v, values) =>
+        v.trim() ? (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address') : needsEmail(values.invitationType) ? 'An email invitation needs an email address' : null,
+      phone: (v, values) =>
+        v.trim()
+          ? E164.test(compactPhone(v))
+            ? null
+            : 'Use international format with the country code, e.g. +1 212 555 0100'
+          : needsPhone(values.invitationType)
+            ? 'An SMS invitation needs a mobile phone number'
+            : null,
+    },
+  });
+  const type = form.getValues().invitationType;
+
+  return (
+    <Paper withBorder p="md" radius="md" bg="gray.0">
+      <Stack gap="sm">
+        <Text fw={600} size="sm">
+          Add new Participant
+        </Text>
+        <TextInput label="Name" required data-autofocus {...form.getInputProps('name')} />
+        <TimeZoneSelect required description="Invitations show the time in this zone." {...form.getInputProps('timeZone')} />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="invitation-type-label">
+            Invitation
+          </Text>
+          <SegmentedControl
+            aria-labelledby="invitation-type-label"
+            data={INVITATION_TYPES.map((value) => ({ value, label: INVITATION_LABELS[value] }))}
+            {...form.getInputProps('invitationType')}
+          />
+        </Stack>
+        {(needsEmail(type) || type === 'none' || form.getValues().email) && (
+          <TextInput label="Email" type="email" required={needsEmail(type)} {...form.getInputProps('email')} />
+        )}
+        {(needsPhone(type) || form.getValues().phone) && (
+          <TextInput label="Mobile phone" type="tel" required={needsPhone(type)} placeholder="+1 212 555 0100" {...form.getInputProps('phone')} />
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" size="xs" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button
+            size="xs"
+            onClick={() => {
+              if (form.validate().hasErrors) return;
+              const values = form.getValues();
+              onAdd({ ...values, name: values.name.trim(), email: values.email.trim(), phone: values.phone ? compactPhone(values.phone) : '' });
+            }}
+          >
+            Add participant
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
