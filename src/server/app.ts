@@ -10,19 +10,25 @@ import { registerSecurity } from './http/security';
 import { createSessionCookie } from './http/session-cookie';
 import type { App } from './http/types';
 import { registerWeb } from './http/web';
+import { addressOf } from './messaging/address';
 import { availabilityRoutes } from './modules/availability/routes';
 import { createAvailabilityService } from './modules/availability/service';
 import { authRoutes } from './modules/auth/routes';
 import { createAuthService } from './modules/auth/service';
+import { createCalendarFeed } from './modules/calendar/feed';
 import { calendarRoutes } from './modules/calendar/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { createCatalogService } from './modules/catalog/service';
 import { documentsRoutes } from './modules/documents/routes';
 import { createDocumentsService } from './modules/documents/service';
 import { healthRoutes } from './modules/health/routes';
+import { invitationsRoutes } from './modules/invitations/routes';
+import { createInvitationsService } from './modules/invitations/service';
 import { organizationRoutes } from './modules/organization/routes';
 import { createOrganizationService } from './modules/organization/service';
 import { participantsRoutes } from './modules/participants/routes';
+import { portalRoutes } from './modules/portal/routes';
+import { createPortalService } from './modules/portal/service';
 import { createParticipantsService } from './modules/participants/service';
 import { sessionsRoutes } from './modules/sessions/routes';
 import { createSessionsService } from './modules/sessions/service';
@@ -68,7 +74,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const availability = createAvailabilityService({ db, clock });
   const participants = createParticipantsService({ db, clock });
   const documents = createDocumentsService({ db });
-  const sessions = createSessionsService({ db, clock });
+  const organizerEmail = addressOf(config.mail.from);
+  const sessions = createSessionsService({ db, clock, organizerEmail });
+  const invitations = createInvitationsService({ db, clock, publicUrl: config.publicUrl, organizerEmail });
+  const feed = createCalendarFeed({ db, clock, publicUrl: config.publicUrl });
+  const portal = createPortalService({ db, clock });
+  const portalCookie = createSessionCookie(config, 'carebeam_participant');
 
   app.decorateRequest('actor', null);
   await app.register(
@@ -87,7 +98,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       participantsRoutes(api, participants);
       documentsRoutes(api, documents);
       sessionsRoutes(api, sessions);
-      calendarRoutes(api, sessions, config, clock);
+      calendarRoutes(api, sessions, feed, config, clock);
+      invitationsRoutes(api, invitations);
+      portalRoutes(api, portal, portalCookie, config, clock);
     },
     { prefix: '/api' },
   );

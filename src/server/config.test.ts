@@ -37,4 +37,42 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PUBLIC_URL: 'http://clinic.example.org' })).toThrow(/PUBLIC_URL/);
     expect(loadConfig({ PUBLIC_URL: 'https://clinic.example.org' }).secureCookies).toBe(true);
   });
+
+  it('logs email and SMS unless SMTP and SMS credentials are set', () => {
+    expect(loadConfig({})).toMatchObject({ mail: { kind: 'log', from: 'Carebeam <no-reply@localhost>' }, sms: { kind: 'log' } });
+  });
+
+  it('sends email over SMTP when SMTP_URL is set', () => {
+    const config = loadConfig({ SMTP_URL: 'smtps://user:pass@mail.example.org:465', MAIL_FROM: 'Harbor Clinic <care@harbor.example>' });
+    expect(config.mail).toEqual({ kind: 'smtp', url: 'smtps://user:pass@mail.example.org:465', from: 'Harbor Clinic <care@harbor.example>' });
+    expect(loadConfig({ MAIL_FROM: 'care@harbor.example' }).mail).toEqual({ kind: 'log', from: 'care@harbor.example' });
+  });
+
+  it('rejects a non-SMTP URL and an implausible sender, without echoing the URL', () => {
+    for (const url of ['http://mail.example.org', 'smtp://', 'mail.example.org']) {
+      expect(() => loadConfig({ SMTP_URL: url })).toThrow(/SMTP_URL/);
+    }
+    expect(() => loadConfig({ SMTP_URL: 'ftp://user:hunter2@mail.example.org' })).toThrow(/^(?![\s\S]*hunter2)[\s\S]*SMTP_URL/);
+    for (const from of ['Carebeam', 'Carebeam <no-reply>', 'a@b\r\nBcc: x@y', 'Name <a@b', 'a b@c']) {
+      expect(() => loadConfig({ MAIL_FROM: from }), from).toThrow(/MAIL_FROM/);
+    }
+  });
+
+  it('sends SMS over HTTP when SID, token and sender are all set', () => {
+    const sms = { SMS_ACCOUNT_SID: 'AC123', SMS_AUTH_TOKEN: 'token', SMS_FROM: '+15005550006' };
+    expect(loadConfig(sms).sms).toEqual({ kind: 'http', baseUrl: 'https://api.twilio.com', accountSid: 'AC123', authToken: 'token', from: '+15005550006' });
+    expect(loadConfig({ ...sms, SMS_API_URL: 'http://localhost:4010' }).sms).toMatchObject({ baseUrl: 'http://localhost:4010' });
+  });
+
+  it('names the SMS settings missing from a partial set, and checks the number and API URL', () => {
+    expect(() => loadConfig({ SMS_ACCOUNT_SID: 'AC123' })).toThrow(/SMS_AUTH_TOKEN, SMS_FROM: set together with SMS_ACCOUNT_SID/);
+    expect(() => loadConfig({ SMS_ACCOUNT_SID: 'AC123', SMS_FROM: '+15005550006' })).toThrow(/SMS_AUTH_TOKEN:/);
+    const sms = { SMS_ACCOUNT_SID: 'AC123', SMS_AUTH_TOKEN: 'token', SMS_FROM: '+15005550006' };
+    expect(() => loadConfig({ ...sms, SMS_FROM: '212-555-0100' })).toThrow(/SMS_FROM: Use an E\.164/);
+    expect(() => loadConfig({ ...sms, SMS_API_URL: 'http://sms.example.org' })).toThrow(/SMS_API_URL/);
+  });
+
+  it('reports a partial SMS set together with other bad variables', () => {
+    expect(() => loadConfig({ PORT: 'eighty', SMS_AUTH_TOKEN: 'token' })).toThrow(/PORT[\s\S]*SMS_ACCOUNT_SID, SMS_FROM/);
+  });
 });

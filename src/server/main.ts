@@ -3,7 +3,12 @@ import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/connect';
 import { migrateToLatest } from './db/migrate';
+import { createOutboxWorker } from './jobs/outbox-worker';
 import { keepStatisticsFresh } from './jobs/statistics';
+import { redactUrl } from './http/redact';
+import { addressOf } from './messaging/address';
+import { createMailer } from './messaging/email';
+import { createSmsSender } from './messaging/sms';
 import { DEMO_USERS, hasDemoClinic, seedDemo } from './seed/demo';
 
 // The process entry, and the only place that reads the environment.
@@ -22,10 +27,25 @@ async function main(): Promise<void> {
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      serializers: {
+        req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: redactUrl(request.url), ip: request.ip }),
+      },
     },
   });
   await app.listen({ port: config.port, host: config.host });
   const stopStatistics = keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'ANALYZE failed'));
+  const mailer = createMailer(config.mail, (entry) => app.log.info(entry, 'email recorded by the log transport'));
+  const sms = createSmsSender(config.sms, (entry) => app.log.info(entry, 'SMS recorded by the log transport'));
+  const outbox = createOutboxWorker({
+    db: database.db,
+    clock: systemClock,
+    mailer,
+    sms,
+    publicUrl: config.publicUrl,
+    organizerEmail: addressOf(config.mail.from),
+    onError: (error) => app.log.error({ err: error }, 'outbox delivery failed'),
+  });
+  outbox.start();
 
   const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
   const lines = [`Carebeam is running at ${config.publicUrl.origin} (${where})`];
@@ -41,7 +61,9 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     stopStatistics();
+    await outbox.stop();
     await app.close();
+    await mailer.close();
     await database.close();
     process.exit(0);
   };

@@ -9,6 +9,8 @@ export interface OrganizationSettings {
   slotStepMinutes: number;
   /** Nothing can be booked sooner than this after now. */
   minimumNoticeMinutes: number;
+  /** Minutes before each session when participants get a reminder, e.g. [1440, 60]. */
+  reminderOffsetsMinutes: number[];
 }
 
 export const updateOrganizationSchema = z
@@ -17,6 +19,10 @@ export const updateOrganizationSchema = z
     timeZone: timeZoneSchema,
     slotStepMinutes: z.number().int().min(5, { message: 'At least 5 minutes' }).max(240, { message: 'At most 240 minutes' }),
     minimumNoticeMinutes: z.number().int().min(0, { message: 'Cannot be negative' }).max(43200, { message: 'At most 30 days' }),
+    reminderOffsetsMinutes: z
+      .array(z.number().int().min(5, { message: 'At least 5 minutes before' }).max(43200, { message: 'At most 30 days before' }))
+      .max(5, { message: 'At most 5 reminders' })
+      .transform((offsets) => [...new Set(offsets)].sort((a, b) => b - a)),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' });

@@ -11,6 +11,8 @@ import { AppointmentsPage } from './pages/appointments/AppointmentsPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
 import { ParticipantsPage } from './pages/participants/ParticipantsPage';
 import { PlaceholderPage } from './pages/placeholder/PlaceholderPage';
+import { JoinPage } from './pages/portal/JoinPage';
+import { PortalPage } from './pages/portal/PortalPage';
 import { ServicesPage } from './pages/services/ServicesPage';
 import { SessionDetailsPage } from './pages/session/SessionDetailsPage';
 import { SettingsPage } from './pages/settings/SettingsPage';
@@ -38,6 +40,8 @@ const admin = (page: ReactNode) => <RoleGate roles={['admin']}>{page}</RoleGate>
 
 const router = createBrowserRouter([
   { path: '/signin', element: <SignInPage /> },
+  { path: '/join/:token', element: <JoinPage /> },
+  { path: '/portal', element: <PortalPage /> },
   {
     path: '/',
     element: (

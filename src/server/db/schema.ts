@@ -11,6 +11,7 @@ export interface OrganizationsTable {
   time_zone: string;
   slot_step_minutes: Generated<number>;
   minimum_notice_minutes: Generated<number>;
+  reminder_offsets_minutes: Generated<number[]>;
   created_at: Defaulted<Date>;
 }
 
@@ -23,6 +24,7 @@ export interface UsersTable {
   time_zone: string;
   password_hash: string;
   deactivated_at: Date | null;
+  calendar_feed_token_hash: Generated<string | null>;
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
 }
@@ -185,6 +187,71 @@ export interface IdempotencyKeysTable {
   created_at: Date;
 }
 
+export interface JoinTokensTable {
+  token_hash: string;
+  organization_id: string;
+  session_id: string;
+  participant_id: string;
+  created_at: Date;
+  expires_at: Date;
+  first_used_at: Date | null;
+}
+
+export interface PortalSessionsTable {
+  token_hash: string;
+  organization_id: string;
+  session_id: string;
+  participant_id: string;
+  created_at: Date;
+  expires_at: Date;
+}
+
+export type MessageKind = 'invitation' | 'update' | 'cancellation' | 'reminder';
+export type Channel = 'email' | 'sms';
+
+export interface OutboxMessagesTable {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string | null;
+  participant_id: string | null;
+  kind: MessageKind;
+  channel: Channel;
+  recipient: string;
+  subject: string | null;
+  body_text: string;
+  body_html: string | null;
+  attachments: Json<{ filename: string; contentType: string; content: string }[]>;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  transport: string | null;
+  provider_id: string | null;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  claimed_until: Date | null;
+  last_error: string | null;
+  created_at: Date;
+  sent_at: Date | null;
+}
+
+export interface OutboxAttemptsTable {
+  id: Generated<number>;
+  message_id: string;
+  at: Date;
+  outcome: 'sent' | 'failed';
+  transport: string;
+  error: string | null;
+}
+
+export interface RemindersTable {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  participant_id: string;
+  offset_minutes: number;
+  due_at: Date;
+  status: Generated<'pending' | 'sent' | 'skipped' | 'canceled'>;
+  processed_at: Date | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -203,6 +270,11 @@ export interface Database {
   session_documents: SessionDocumentsTable;
   session_history: SessionHistoryTable;
   idempotency_keys: IdempotencyKeysTable;
+  join_tokens: JoinTokensTable;
+  portal_sessions: PortalSessionsTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_attempts: OutboxAttemptsTable;
+  reminders: RemindersTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

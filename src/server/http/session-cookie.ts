@@ -15,9 +15,12 @@ export interface SessionCookie {
   clear(reply: FastifyReply): void;
 }
 
-/** httpOnly, SameSite=Strict, and `__Host-` + Secure whenever served beyond localhost. */
-export function createSessionCookie(config: Config): SessionCookie {
-  const name = config.secureCookies ? '__Host-carebeam_session' : 'carebeam_session';
+/**
+ * A session cookie: httpOnly, SameSite=Strict, and `__Host-` + Secure whenever served beyond
+ * localhost. Staff (`carebeam_session`) and participants (`carebeam_participant`) get separate ones.
+ */
+export function createSessionCookie(config: Config, baseName = 'carebeam_session'): SessionCookie {
+  const name = config.secureCookies ? `__Host-${baseName}` : baseName;
   const options = { path: '/', httpOnly: true, sameSite: 'strict', secure: config.secureCookies } as const;
   return {
     read: (request) => request.cookies[name],

@@ -12,6 +12,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     demoPassword: 'carebeam-demo',
     sessionIdleMinutes: 30,
     logLevel: 'silent',
+    mail: { kind: 'log', from: 'Carebeam <no-reply@clinic.test>' },
+    sms: { kind: 'log' },
     ...overrides,
   };
 }

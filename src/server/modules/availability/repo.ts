@@ -11,6 +11,7 @@ export interface HostContext {
   workHours: WorkHours;
   slotStepMinutes: number;
   minimumNoticeMinutes: number;
+  reminderOffsetsMinutes: number[];
 }
 
 /** Everything about a host that availability needs, in one query. */
@@ -29,6 +30,7 @@ export async function findHostContext(db: Kysely<Database>, organizationId: stri
       'w.overrides',
       'o.slot_step_minutes',
       'o.minimum_notice_minutes',
+      'o.reminder_offsets_minutes',
     ])
     .where('u.organization_id', '=', organizationId)
     .where('u.id', '=', hostId)
@@ -41,5 +43,6 @@ export async function findHostContext(db: Kysely<Database>, organizationId: stri
     workHours: { timeZone: row.hours_time_zone ?? row.time_zone, weekly: row.weekly ?? [], overrides: row.overrides ?? [] },
     slotStepMinutes: row.slot_step_minutes,
     minimumNoticeMinutes: row.minimum_notice_minutes,
+    reminderOffsetsMinutes: row.reminder_offsets_minutes,
   };
 }

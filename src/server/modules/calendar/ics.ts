@@ -1,37 +1,51 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { Session } from '../../../shared/sessions';
 
-export interface CalendarEntry {
-  session: Session;
-  organizationName: string;
-  /** Where the person opens the session (their staff page or private join link). */
-  url: string;
-  method: 'publish' | 'request' | 'cancel';
-  stamp: Date;
+export interface CalendarEvent {
+  sessionId: string;
+  /** The session's version: SEQUENCE rises with every change, so calendars take the update. */
+  version: number;
+  start: string;
+  end: string;
+  summary: string;
+  description: string;
+  url?: string;
+  canceled: boolean;
+  organizer?: { name: string; email: string };
+  attendee?: { name: string; email: string };
 }
 
+export type CalendarMethod = 'publish' | 'request' | 'cancel';
+
+const METHODS: Record<CalendarMethod, ICalCalendarMethod> = {
+  publish: ICalCalendarMethod.PUBLISH,
+  request: ICalCalendarMethod.REQUEST,
+  cancel: ICalCalendarMethod.CANCEL,
+};
+
+/** The UID of a session's event, the same in every file we ever send about it. */
+export const eventUid = (sessionId: string) => `session-${sessionId}@carebeam`;
+
 /**
- * One VEVENT per session with a stable UID, so calendar apps update the same entry when the
- * session changes; SEQUENCE follows the session's version. Times are UTC instants, so no
- * VTIMEZONE is needed and every app shows them in its own zone.
+ * A calendar of sessions. Each VEVENT keeps a stable UID so calendar apps update the same entry
+ * when the session changes. Times are UTC instants: no VTIMEZONE is needed and every app shows
+ * them in its own zone.
  */
-export function sessionCalendar(entry: CalendarEntry): string {
-  const { session } = entry;
-  const calendar = ical({
-    prodId: { company: 'Carebeam', product: 'Carebeam', language: 'EN' },
-    name: entry.organizationName,
-    method: { publish: ICalCalendarMethod.PUBLISH, request: ICalCalendarMethod.REQUEST, cancel: ICalCalendarMethod.CANCEL }[entry.method],
-  });
-  calendar.createEvent({
-    id: `session-${session.id}@carebeam`,
-    sequence: session.version - 1,
-    stamp: entry.stamp,
-    start: new Date(session.start),
-    end: new Date(session.end),
-    summary: `${session.service.name} with ${session.host.name}`,
-    description: `${session.sessionType.name} · ${entry.organizationName}\n${entry.url}`,
-    url: entry.url,
-    status: entry.method === 'cancel' || session.status === 'canceled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-  });
+export function calendarFile(options: { name: string; method: CalendarMethod; stamp: Date; events: CalendarEvent[] }): string {
+  const calendar = ical({ prodId: { company: 'Carebeam', product: 'Carebeam', language: 'EN' }, name: options.name, method: METHODS[options.method] });
+  for (const event of options.events) {
+    calendar.createEvent({
+      id: eventUid(event.sessionId),
+      sequence: event.version - 1,
+      stamp: options.stamp,
+      start: new Date(event.start),
+      end: new Date(event.end),
+      summary: event.summary,
+      description: event.description,
+      ...(event.url ? { url: event.url } : {}),
+      status: event.canceled || options.method === 'cancel' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      ...(event.organizer ? { organizer: event.organizer } : {}),
+      ...(event.attendee ? { attendees: [{ ...event.attendee, rsvp: false }] } : {}),
+    });
+  }
   return calendar.toString();
 }

@@ -19,6 +19,7 @@ export function createOrganizationService({ db, clock }: { db: Kysely<Database>;
           time_zone: patch.timeZone,
           slot_step_minutes: patch.slotStepMinutes,
           minimum_notice_minutes: patch.minimumNoticeMinutes,
+          reminder_offsets_minutes: patch.reminderOffsetsMinutes,
         });
         await recordAudit(trx, {
           organizationId: actor.organizationId,

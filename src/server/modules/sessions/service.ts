@@ -12,6 +12,9 @@ import { findHostContext } from '../availability/repo';
 import { findService } from '../catalog/repo';
 import { requireTemplates } from '../documents/service';
 import { recordHistory } from '../history/repo';
+import { loadMessageContext } from '../invitations/context';
+import { enqueueMessages } from '../invitations/enqueue';
+import { scheduleReminders } from '../invitations/reminders-repo';
 import { findParticipants } from '../participants/repo';
 import { addToDirectory } from '../participants/service';
 import { checkStart, documentAssignments } from './booking-rules';
@@ -44,7 +47,14 @@ function hostIdFor(actor: Actor, hostId: string | undefined): string {
   throw invalid([{ path: 'hostId', message: 'Choose the session host' }]);
 }
 
-export function createSessionsService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
+export interface SessionsDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** The address invitations name as their organizer (MAIL_FROM). */
+  organizerEmail: string;
+}
+
+export function createSessionsService({ db, clock, organizerEmail }: SessionsDeps) {
   const toCreated = async (trx: Kysely<Database>, actor: Actor, id: string): Promise<CreatedSession> => {
     const session = (await findSession(trx, actor.organizationId, id))!;
     const { service: _s, sessionType: _t, host: _h, ...created } = session;
@@ -140,6 +150,17 @@ export function createSessionsService({ db, clock }: { db: Kysely<Database>; clo
       entityType: 'session',
       entityId: sessionId,
       at: now,
+    });
+    // Invitations and reminders are written with the session: none for a booking that rolled back.
+    const participantIds = invited.map((p) => p.participantId);
+    await enqueueMessages(trx, await loadMessageContext(trx, sessionId), 'invitation', participantIds, { organizerEmail, at: now });
+    await scheduleReminders(trx, {
+      organizationId: actor.organizationId,
+      sessionId,
+      participantIds,
+      start: new Date(start),
+      offsetsMinutes: host.reminderOffsetsMinutes,
+      now,
     });
     // Answered from what was just written: re-reading it would cost two more queries.
     return {

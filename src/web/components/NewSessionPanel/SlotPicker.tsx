@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, UnstyledButton }
 import { DatePicker } from '@mantine/dates';
 import { IconBolt } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
-import { dateIn, formatCalendarDate, formatClock, formatTime, zoneLabel } from '../../lib/format';
+import { dateIn, formatCalendarDate, formatClock, formatTime, zoneLabel } from '../../../shared/format';
 import { useNow } from '../../lib/useNow';
 import classes from './SlotPicker.module.css';
 import { useFreeSlots } from './useFreeSlots';

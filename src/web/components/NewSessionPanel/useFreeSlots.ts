@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { addDays } from '../../lib/format';
+import { addDays } from '../../../shared/format';
 
 export interface Availability {
   hostId: string;

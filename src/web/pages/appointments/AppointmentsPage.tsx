@@ -10,7 +10,7 @@ import { hasRole, useCurrentUser } from '../../auth/session';
 import { NewSessionPanel } from '../../components/NewSessionPanel/NewSessionPanel';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
-import { addDays, dateIn, formatCalendarDate, weekdayOf, zoneLabel } from '../../lib/format';
+import { addDays, dateIn, formatCalendarDate, weekdayOf, zoneLabel } from '../../../shared/format';
 import { useNow } from '../../lib/useNow';
 import { SessionCreatedModal } from './SessionCreatedModal';
 import { SessionList } from './SessionList';

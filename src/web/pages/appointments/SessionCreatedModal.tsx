@@ -2,7 +2,7 @@ import { Button, Group, Loader, Modal, Stack, Text, ThemeIcon } from '@mantine/c
 import { IconCalendarPlus, IconCircleCheck, IconUserPlus } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useSessionDetails } from '../../api/queries';
-import { formatSessionTime } from '../../lib/format';
+import { formatSessionTime } from '../../../shared/format';
 
 export interface SessionCreatedModalProps {
   readonly sessionId: string;

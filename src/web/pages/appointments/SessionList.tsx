@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Session } from '../../../shared/sessions';
 import { ManageSessionMenu } from '../../components/ManageSessionMenu/ManageSessionMenu';
 import { SessionStatusBadge } from '../../components/SessionStatusBadge/SessionStatusBadge';
-import { dateIn, formatCalendarDate, formatSessionTime, formatTimeRange } from '../../lib/format';
+import { dateIn, formatCalendarDate, formatSessionTime, formatTimeRange } from '../../../shared/format';
 import { useNow } from '../../lib/useNow';
 
 export interface SessionListProps {

@@ -1,7 +1,7 @@
 import { Box, Group, Paper, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import type { Session } from '../../../shared/sessions';
-import { addDays, dateIn, formatCalendarDate, formatClock, formatSessionTime, minutesOfDay } from '../../lib/format';
+import { addDays, dateIn, formatCalendarDate, formatClock, formatSessionTime, minutesOfDay } from '../../../shared/format';
 import { useNow } from '../../lib/useNow';
 import classes from './WeekCalendar.module.css';
 

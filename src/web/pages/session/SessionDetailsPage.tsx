@@ -7,7 +7,7 @@ import { useCurrentUser } from '../../auth/session';
 import { ManageSessionMenu } from '../../components/ManageSessionMenu/ManageSessionMenu';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { SessionStatusBadge } from '../../components/SessionStatusBadge/SessionStatusBadge';
-import { formatSessionTime } from '../../lib/format';
+import { formatSessionTime } from '../../../shared/format';
 
 /** The session details overview: when, who, how, and the documents assigned. */
 export function SessionDetailsPage() {

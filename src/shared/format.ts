@@ -1,4 +1,4 @@
-import { localDateOf } from '../../shared/zone';
+import { localDateOf } from './zone';
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {

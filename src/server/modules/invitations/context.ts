@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type { Modality } from '../../../shared/catalog';
+import type { InvitationType } from '../../../shared/participants';
+import type { SessionStatus } from '../../../shared/sessions';
+import type { Database } from '../../db/schema';
+
+/** Everything a message about a session says, loaded in one query per session. */
+export interface MessageContext {
+  organizationId: string;
+  organizationName: string;
+  session: {
+    id: string;
+    start: string;
+    end: string;
+    version: number;
+    status: SessionStatus;
+    serviceName: string;
+    sessionTypeName: string;
+    modality: Modality;
+    hostName: string;
+  };
+  participants: { id: string; name: string; timeZone: string; email: string | null; phone: string | null; invitationType: InvitationType }[];
+}
+
+export async function loadMessageContext(db: Kysely<Database>, sessionId: string): Promise<MessageContext> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('organizations as o', 'o.id', 's.organization_id')
+    .innerJoin('services as sv', 'sv.id', 's.service_id')
+    .innerJoin('session_types as st', 'st.id', 's.session_type_id')
+    .innerJoin('users as h', 'h.id', 's.host_id')
+    .select([
+      's.id',
+      's.organization_id',
+      'o.name as organization_name',
+      's.starts_at',
+      's.ends_at',
+      's.version',
+      's.status',
+      'sv.name as service_name',
+      'st.name as session_type_name',
+      'st.modality',
+      'h.name as host_name',
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirstOrThrow();
+  const participants = await db
+    .selectFrom('session_participants as sp')
+    .innerJoin('participants as p', 'p.id', 'sp.participant_id')
+    .select(['p.id', 'p.name', 'p.time_zone', 'p.email', 'p.phone', 'sp.invitation_type'])
+    .where('sp.session_id', '=', sessionId)
+    .orderBy('sp.added_at')
+    .execute();
+  return {
+    organizationId: row.organization_id,
+    organizationName: row.organization_name,
+    session: {
+      id: row.id,
+      start: row.starts_at.toISOString(),
+      end: row.ends_at.toISOString(),
+      version: row.version,
+      status: row.status,
+      serviceName: row.service_name,
+      sessionTypeName: row.session_type_name,
+      modality: row.modality,
+      hostName: row.host_name,
+    },
+    participants: participants.map((p) => ({
+      id: p.id,
+      name: p.name,
+      timeZone: p.time_zone,
+      email: p.email,
+      phone: p.phone,
+      invitationType: p.invitation_type,
+    })),
+  };
+}

@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+
+type Db = Kysely<Database>;
+
+/** The join link's participant and session, if the link is still good. */
+export function findJoinToken(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('join_tokens as j')
+    .innerJoin('sessions as s', 's.id', 'j.session_id')
+    .select(['j.organization_id', 'j.session_id', 'j.participant_id', 'j.expires_at', 'j.first_used_at', 's.status'])
+    .where('j.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function markJoinTokenUsed(db: Db, tokenHash: string, at: Date): Promise<void> {
+  await db.updateTable('join_tokens').set({ first_used_at: at }).where('token_hash', '=', tokenHash).where('first_used_at', 'is', null).execute();
+}
+
+/** Whether this participant had opened any link to this session before. */
+export async function hasOpenedBefore(db: Db, sessionId: string, participantId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('join_tokens')
+    .select('token_hash')
+    .where('session_id', '=', sessionId)
+    .where('participant_id', '=', participantId)
+    .where('first_used_at', 'is not', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertPortalSession(
+  db: Db,
+  row: { tokenHash: string; organizationId: string; sessionId: string; participantId: string; at: Date; expiresAt: Date },
+): Promise<void> {
+  await db
+    .insertInto('portal_sessions')
+    .values({
+      token_hash: row.tokenHash,
+      organization_id: row.organizationId,
+      session_id: row.sessionId,
+      participant_id: row.participantId,
+      created_at: row.at,
+      expires_at: row.expiresAt,
+    })
+    .execute();
+}
+
+export function findPortalSession(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('portal_sessions')
+    .select(['organization_id', 'session_id', 'participant_id', 'expires_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+/** What the participant's page shows: their session and themselves, no one else's details. */
+export function findPortalView(db: Db, sessionId: string, participantId: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('organizations as o', 'o.id', 's.organization_id')
+    .innerJoin('services as sv', 'sv.id', 's.service_id')
+    .innerJoin('session_types as st', 'st.id', 's.session_type_id')
+    .innerJoin('users as h', 'h.id', 's.host_id')
+    .innerJoin('session_participants as sp', (join) => join.onRef('sp.session_id', '=', 's.id').on('sp.participant_id', '=', participantId))
+    .innerJoin('participants as p', 'p.id', 'sp.participant_id')
+    .select([
+      's.id',
+      's.starts_at',
+      's.ends_at',
+      's.status',
+      's.version',
+      'sv.name as service_name',
+      'sv.duration_minutes',
+      'st.name as session_type_name',
+      'st.modality',
+      'h.name as host_name',
+      'h.time_zone as host_time_zone',
+      'o.name as organization_name',
+      'p.id as participant_id',
+      'p.name as participant_name',
+      'p.time_zone as participant_time_zone',
+    ])
+    .where('s.id', '=', sessionId)
+    .executeTakeFirst();
+}
