@@ -2,6 +2,7 @@ import { benchMe } from './api-me.bench';
 import { benchAvailabilityApi } from './availability-api.bench';
 import { benchAvailabilityEngine } from './availability-engine.bench';
 import { type Figure, printTable, writeResults } from './lib/report';
+import { benchReminderClaim } from './reminders-claim.bench';
 import { benchCreateSessions } from './sessions-create.bench';
 import { benchListSessions } from './sessions-list.bench';
 
@@ -12,6 +13,7 @@ const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'GET /api/availability', run: benchAvailabilityApi },
   { name: 'POST /api/sessions', run: benchCreateSessions },
   { name: 'GET /api/sessions', run: benchListSessions },
+  { name: 'reminders claim', run: benchReminderClaim },
 ];
 
 const only = process.argv[2];

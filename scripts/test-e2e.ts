@@ -1,7 +1,8 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startSmtpCapture } from '../src/server/testing/smtp-capture';
 import { findBrowser } from './find-browser';
 
 // Browser tests: build the SPA, then let Playwright start the real server on a fresh
@@ -24,13 +25,28 @@ if (!browser) {
 const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env) =>
   spawnSync(command, args, { stdio: 'inherit', env }).status ?? 1;
 
+/** Runs a command without blocking this process, so the SMTP server below keeps answering. */
+const runAsync = (command: string, args: string[], env: NodeJS.ProcessEnv) =>
+  new Promise<number>((resolve) => spawn(command, args, { stdio: 'inherit', env }).on('exit', (code) => resolve(code ?? 1)));
+
 if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) process.exit(1);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'carebeam-e2e-'));
-const status = run('npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', ...process.argv.slice(2)], {
+// A real SMTP server receives what the app sends; tests read each message from a file.
+const mailDir = join(dataDir, 'mail');
+mkdirSync(mailDir);
+let received = 0;
+const smtp = await startSmtpCapture((mail) => {
+  const to = mail.to && !Array.isArray(mail.to) ? mail.to.value.map((a) => a.address) : [];
+  writeFileSync(join(mailDir, `${String(++received).padStart(5, '0')}.json`), JSON.stringify({ to, subject: mail.subject, text: mail.text, html: mail.html }));
+});
+const status = await runAsync('npx', ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', ...process.argv.slice(2)], {
   ...process.env,
   CHROME_PATH: browser,
-  E2E_DATA_DIR: dataDir,
+  E2E_DATA_DIR: join(dataDir, 'db'),
+  E2E_MAIL_DIR: mailDir,
+  E2E_SMTP_URL: smtp.url,
 });
+await smtp.close();
 rmSync(dataDir, { recursive: true, force: true });
 process.exit(status);

@@ -1,6 +1,6 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { IconFileText, IconMail } from '@tabler/icons-react';
+import { IconFileText } from '@tabler/icons-react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
@@ -9,6 +9,7 @@ import { RequireSignIn } from './auth/RequireSignIn';
 import { hasRole, useCurrentUser } from './auth/session';
 import { AppointmentsPage } from './pages/appointments/AppointmentsPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
+import { OutboxPage } from './pages/outbox/OutboxPage';
 import { ParticipantsPage } from './pages/participants/ParticipantsPage';
 import { PlaceholderPage } from './pages/placeholder/PlaceholderPage';
 import { JoinPage } from './pages/portal/JoinPage';
@@ -62,10 +63,7 @@ const router = createBrowserRouter([
         element: admin(<PlaceholderPage title="Documents" icon={IconFileText} message="Consent forms, questionnaires and checklists to assign to sessions." />),
       },
       { path: 'settings', element: admin(<SettingsPage />) },
-      {
-        path: 'outbox',
-        element: admin(<PlaceholderPage title="Outbox" icon={IconMail} message="Every invitation and reminder sent by email or SMS, with its delivery state." />),
-      },
+      { path: 'outbox', element: admin(<OutboxPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

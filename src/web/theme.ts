@@ -1,4 +1,4 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, Drawer, Modal } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -8,4 +8,9 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   // Visible focus for keyboard users on every control.
   focusRing: 'auto',
+  components: {
+    // Icon-only close buttons need a name for screen readers and keyboard users.
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });

@@ -1,4 +1,5 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
 
@@ -80,6 +81,28 @@ export const test = base.extend<Fixtures>({
     });
   },
 });
+
+export interface ReceivedEmail {
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** The first email the app sent to `address` (matching `match`), read from the test SMTP server's files. */
+export async function waitForEmail(address: string, match: (mail: ReceivedEmail) => boolean = () => true): Promise<ReceivedEmail> {
+  const dir = process.env.E2E_MAIL_DIR;
+  if (!dir) throw new Error('E2E_MAIL_DIR is not set: run the browser tests through `npm run test:e2e`');
+  const until = Date.now() + 20_000;
+  for (;;) {
+    for (const file of readdirSync(dir).sort()) {
+      const mail = JSON.parse(readFileSync(join(dir, file), 'utf8')) as ReceivedEmail;
+      if (mail.to.includes(address) && match(mail)) return mail;
+    }
+    if (Date.now() > until) throw new Error(`no email to ${address} arrived`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 /** Work Hours on every day of the week, so a test finds free times whatever day it runs. */
 export async function workEveryDay(api: APIRequestContext, userId: string, timeZone: string, start = '00:00', end = '24:00') {

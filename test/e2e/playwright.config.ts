@@ -48,6 +48,7 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR ?? `${root}/data-e2e`,
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      ...(process.env.E2E_SMTP_URL ? { SMTP_URL: process.env.E2E_SMTP_URL, MAIL_FROM: 'Demo Clinic <care@demo.carebeam.test>' } : {}),
     },
   },
 });

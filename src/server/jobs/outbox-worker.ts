@@ -7,7 +7,7 @@ import { loadMessageContext, type MessageContext } from '../modules/invitations/
 import { messagesFor } from '../modules/invitations/enqueue';
 import { mintJoinLink, withJoinLink } from '../modules/invitations/links';
 import { type ClaimedMessage, claimDueMessages, insertMessages, recordOutcome } from '../modules/invitations/outbox-repo';
-import { claimDueReminders } from '../modules/invitations/reminders-repo';
+import { claimDueReminders, markRemindersCanceled } from '../modules/invitations/reminders-repo';
 
 export interface OutboxWorkerDeps {
   db: Kysely<Database>;
@@ -48,7 +48,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
           context = await loadMessageContext(trx, reminder.session_id);
           contexts.set(reminder.session_id, context);
         }
-        if (context.session.status !== 'scheduled') continue;
+        if (context.session.status !== 'scheduled') {
+          await markRemindersCanceled(trx, [reminder.id]);
+          continue;
+        }
         await insertMessages(trx, messagesFor('reminder', context, reminder.participant_id, { organizerEmail: deps.organizerEmail, at: now }));
       }
       return due.length;

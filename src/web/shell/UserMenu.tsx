@@ -1,8 +1,10 @@
 import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconCalendarShare, IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles';
 import { useCurrentUser, useSignOut } from '../auth/session';
+import { CalendarFeedModal } from './CalendarFeedModal';
 
 const initials = (name: string) =>
   name
@@ -18,8 +20,10 @@ export function UserMenu() {
   const signOut = useSignOut();
   const navigate = useNavigate();
   const roleNames = me.roles.map((role) => ROLE_LABELS[role]).join(', ');
+  const [feedOpen, setFeedOpen] = useState(false);
 
   return (
+    <>
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={`Account: ${me.name}, ${roleNames}`}>
@@ -41,6 +45,9 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.email}</Menu.Label>
+        <Menu.Item leftSection={<IconCalendarShare size={16} aria-hidden="true" />} onClick={() => setFeedOpen(true)}>
+          Calendar feed
+        </Menu.Item>
         <Menu.Item
           leftSection={<IconLogout size={16} aria-hidden="true" />}
           onClick={() => signOut.mutate(undefined, { onSettled: () => navigate('/signin', { replace: true }) })}
@@ -49,5 +56,7 @@ export function UserMenu() {
         </Menu.Item>
       </Menu.Dropdown>
     </Menu>
+    {feedOpen && <CalendarFeedModal onClose={() => setFeedOpen(false)} />}
+    </>
   );
 }

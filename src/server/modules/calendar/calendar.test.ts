@@ -52,3 +52,31 @@ describe('GET /api/sessions/:id/calendar.ics', () => {
     expect((await t.request({ url: `/api/sessions/${sessionId}/calendar.ics`, cookie: other.cookie })).status).toBe(404);
   });
 });
+
+describe('private calendar feed', () => {
+  it('serves the host’s sessions without participant names, and only until it is regenerated', async () => {
+    const created = await t.request({ method: 'POST', url: '/api/me/calendar-feed', cookie: provider.cookie });
+    expect(created.status).toBe(200);
+    expect(created.body.webcal).toMatch(/^webcal:\/\/localhost:3000\/api\/calendar\/feed\/[A-Za-z0-9_-]{43}\.ics$/);
+    const path = new URL(created.body.url).pathname;
+
+    const feed = await t.request({ url: path }); // no cookie: calendar apps have none
+    expect(feed.status).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    const events = new ICAL.Component(ICAL.parse(feed.text)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events.map((e) => e.uid)).toEqual([`session-${sessionId}@carebeam`]);
+    expect(events[0]!.summary).toMatch(/^Follow-up visit \(/);
+    expect(feed.text).not.toContain('Ravi');
+
+    const again = await t.request({ method: 'POST', url: '/api/me/calendar-feed', cookie: provider.cookie });
+    expect((await t.request({ url: path })).status).toBe(404);
+    expect((await t.request({ url: new URL(again.body.url).pathname })).status).toBe(200);
+    expect((await t.request({ method: 'DELETE', url: '/api/me/calendar-feed', cookie: provider.cookie })).status).toBe(204);
+    expect((await t.request({ url: new URL(again.body.url).pathname })).status).toBe(404);
+  });
+
+  it('is 404 for a malformed feed address', async () => {
+    expect((await t.request({ url: '/api/calendar/feed/not-a-token.ics' })).status).toBe(404);
+  });
+});
+

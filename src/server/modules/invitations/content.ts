@@ -96,7 +96,7 @@ export function renderEmail(
           `Open your session page: ${JOIN_LINK}`,
           'This link is private to you: please do not share it.',
           '',
-          `Add it to your calendar with the attached invite.ics, or: ${calendarLinks.map(([label, url]) => `${label} ${url}`).join(' · ')}`,
+          'Add it to your calendar with the attached invite.ics.',
           '',
         ]),
     context.organizationName,

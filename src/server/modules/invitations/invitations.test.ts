@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxWorker } from '../../jobs/outbox-worker';
 import { createMailer } from '../../messaging/email';
 import { createSmsSender } from '../../messaging/sms';
+import type { Mailer } from '../../messaging/types';
 import { createService, setWorkHours } from '../../testing/catalog-factories';
 import { type SignedIn, startTestApp, type TestApp } from '../../testing/harness';
 import { type SmsCapture, startSmsCapture } from '../../testing/sms-capture';
@@ -16,6 +17,7 @@ let smsApi: SmsCapture;
 let provider: SignedIn;
 let service: Awaited<ReturnType<typeof createService>>;
 let worker: ReturnType<typeof createOutboxWorker>;
+let mailer: Mailer;
 const START = '2026-03-04T15:00:00.000Z';
 
 beforeAll(async () => {
@@ -29,10 +31,11 @@ beforeAll(async () => {
     overrides: [],
   });
   service = await createService(t.db, provider.organizationId, { name: 'Follow-up visit', durationMinutes: 30 });
+  mailer = createMailer({ kind: 'smtp', url: smtp.url, from: 'Harbor Clinic <care@harbor.test>' });
   worker = createOutboxWorker({
     db: t.db,
     clock: t.clock,
-    mailer: createMailer({ kind: 'smtp', url: smtp.url, from: 'Harbor Clinic <care@harbor.test>' }),
+    mailer,
     sms: createSmsSender({ kind: 'http', baseUrl: smsApi.baseUrl, accountSid: 'AC123', authToken: 'secret', from: '+15550001111' }),
     publicUrl: new URL('https://care.harbor.test'),
     organizerEmail: 'care@harbor.test',
@@ -40,6 +43,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await t.close();
+  await mailer.close(); // the pool's open connection would hold the SMTP server's close
   await smtp.close();
   await smsApi.close();
 });

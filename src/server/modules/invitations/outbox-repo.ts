@@ -64,14 +64,16 @@ export interface ClaimedMessage {
  */
 export async function claimDueMessages(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedMessage[]> {
   const result = await sql<ClaimedMessage>`
-    WITH due AS (
-      SELECT id FROM outbox_messages
-      WHERE status = 'queued' AND next_attempt_at <= ${now} AND (claimed_until IS NULL OR claimed_until < ${now})
-      ORDER BY next_attempt_at
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    ), claimed AS (
-      UPDATE outbox_messages m SET claimed_until = ${leaseUntil} FROM due WHERE m.id = due.id RETURNING m.*
+    WITH claimed AS (
+      UPDATE outbox_messages SET claimed_until = ${leaseUntil}
+      WHERE id = ANY(ARRAY(
+        SELECT id FROM outbox_messages
+        WHERE status = 'queued' AND next_attempt_at <= ${now} AND (claimed_until IS NULL OR claimed_until < ${now})
+        ORDER BY next_attempt_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      ))
+      RETURNING *
     )
     SELECT c.id, c.organization_id, c.session_id, c.participant_id, c.kind, c.channel, c.recipient, c.subject,
       c.body_text, c.body_html, c.attachments, c.attempts, p.name AS participant_name, s.ends_at AS session_ends_at

@@ -36,16 +36,22 @@ export interface DueReminder {
 
 /** Takes the due reminders and marks them sent, all in the caller's transaction. */
 export async function claimDueReminders(db: Db, now: Date, limit: number): Promise<DueReminder[]> {
+  // `= ANY(ARRAY(…))` keeps the update on the primary key; joining a CTE of ids made the
+  // planner hash-join against the whole table.
   const result = await sql<DueReminder>`
-    WITH due AS (
+    UPDATE reminders SET status = 'sent', processed_at = ${now}
+    WHERE id = ANY(ARRAY(
       SELECT id FROM reminders
       WHERE status = 'pending' AND due_at <= ${now}
       ORDER BY due_at
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
-    )
-    UPDATE reminders r SET status = 'sent', processed_at = ${now}
-    FROM due WHERE r.id = due.id
-    RETURNING r.id, r.session_id, r.participant_id, r.offset_minutes`.execute(db);
+    ))
+    RETURNING id, session_id, participant_id, offset_minutes`.execute(db);
   return result.rows;
+}
+
+/** Reminders that must not go out (their session was canceled or has already begun). */
+export async function markRemindersCanceled(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.updateTable('reminders').set({ status: 'canceled' }).where('id', 'in', ids).execute();
 }

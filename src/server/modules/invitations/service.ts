@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { OutboxMessage } from '../../../shared/outbox';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { invalid, notFound } from '../../errors';
@@ -73,7 +74,10 @@ export function createInvitationsService({ db, clock, publicUrl, organizerEmail 
     },
 
     /** Every message of the organization, as recipients saw them, private links redacted. */
-    async outbox(actor: Actor, filter: { sessionId?: string | undefined; status?: string | undefined; channel?: string | undefined; limit: number }) {
+    async outbox(
+      actor: Actor,
+      filter: { sessionId?: string | undefined; status?: string | undefined; channel?: string | undefined; limit: number },
+    ): Promise<OutboxMessage[]> {
       requireRole(actor, 'admin');
       const rows = await listOutbox(db, actor.organizationId, filter);
       return rows.map((row) => ({

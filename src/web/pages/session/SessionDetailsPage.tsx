@@ -1,9 +1,10 @@
-import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { AUDIENCE_LABELS } from '../../../shared/documents';
 import { INVITATION_LABELS } from '../../../shared/participants';
 import { useSessionDetails } from '../../api/queries';
 import { useCurrentUser } from '../../auth/session';
+import { CopyLinkButton } from '../../components/CopyLinkButton/CopyLinkButton';
 import { ManageSessionMenu } from '../../components/ManageSessionMenu/ManageSessionMenu';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { SessionStatusBadge } from '../../components/SessionStatusBadge/SessionStatusBadge';
@@ -76,6 +77,9 @@ export function SessionDetailsPage() {
                   <Table.Th>Contact</Table.Th>
                   <Table.Th>Time zone</Table.Th>
                   <Table.Th>Invitation</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>Private link</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -85,6 +89,9 @@ export function SessionDetailsPage() {
                     <Table.Td>{[p.email, p.phone].filter(Boolean).join(' · ') || '—'}</Table.Td>
                     <Table.Td>{p.timeZone.replaceAll('_', ' ')}</Table.Td>
                     <Table.Td>{INVITATION_LABELS[p.invitationType]}</Table.Td>
+                    <Table.Td>
+                      <CopyLinkButton sessionId={session.id} participant={p} viewerTimeZone={me.timeZone} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

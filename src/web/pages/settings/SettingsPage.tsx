@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -14,6 +14,14 @@ import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt/Unsa
 import { applyServerErrors } from '../../lib/form-errors';
 
 const STEPS = [5, 10, 15, 20, 30, 60].map((m) => ({ value: String(m), label: `Every ${m} minutes` }));
+const REMINDERS = [
+  { value: '10080', label: '1 week before' },
+  { value: '2880', label: '2 days before' },
+  { value: '1440', label: '24 hours before' },
+  { value: '120', label: '2 hours before' },
+  { value: '60', label: '1 hour before' },
+  { value: '15', label: '15 minutes before' },
+];
 
 export function SettingsPage() {
   const organization = useOrganization();
@@ -34,13 +42,19 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
       timeZone: initial.timeZone,
       slotStepMinutes: String(initial.slotStepMinutes),
       minimumNoticeMinutes: initial.minimumNoticeMinutes as number | string,
+      reminderOffsetsMinutes: initial.reminderOffsetsMinutes.map(String),
     },
   });
   const save = useMutation({
     mutationFn: (values: typeof form.values) =>
       api<OrganizationSettings>('/organization', {
         method: 'PATCH',
-        body: { ...values, slotStepMinutes: Number(values.slotStepMinutes), minimumNoticeMinutes: Number(values.minimumNoticeMinutes) },
+        body: {
+          ...values,
+          slotStepMinutes: Number(values.slotStepMinutes),
+          minimumNoticeMinutes: Number(values.minimumNoticeMinutes),
+          reminderOffsetsMinutes: values.reminderOffsetsMinutes.map(Number),
+        },
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['organization'], saved);
@@ -78,6 +92,13 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
             max={43200}
             allowDecimal={false}
             {...form.getInputProps('minimumNoticeMinutes')}
+          />
+          <MultiSelect
+            label="Reminders"
+            description="Each participant gets these reminders before their session, by their invitation type. A reminder already past when a session is booked is skipped."
+            data={[...REMINDERS, ...form.getValues().reminderOffsetsMinutes.filter((v) => !REMINDERS.some((r) => r.value === v)).map((v) => ({ value: v, label: `${v} minutes before` }))]}
+            maxValues={5}
+            {...form.getInputProps('reminderOffsetsMinutes')}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
