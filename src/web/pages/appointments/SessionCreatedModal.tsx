@@ -17,7 +17,7 @@ export function SessionCreatedModal({ sessionId, viewerTimeZone, onClose }: Sess
   const session = details.data;
 
   return (
-    <Modal opened onClose={onClose} title="Session scheduled" centered size="md">
+    <Modal opened onClose={onClose} title="Session scheduled" centered size="md" withCloseButton={false}>
       <Stack gap="md">
         <Group gap="sm" wrap="nowrap" align="flex-start">
           <ThemeIcon color="teal" variant="light" radius="xl" size="lg">
