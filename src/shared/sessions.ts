@@ -15,7 +15,7 @@ export const STATUS_LABELS: Record<SessionStatus, string> = {
 };
 
 /** An existing directory entry (`participantId`) or a new participant given inline. */
-const sessionParticipantSchema = z
+export const sessionParticipantSchema = z
   .object({
     participantId: z.uuid({ message: 'Unknown participant' }).optional(),
     name: personNameSchema.optional(),
@@ -35,40 +35,51 @@ export type SessionParticipantInput = z.output<typeof sessionParticipantSchema>;
 
 const instant = z.iso.datetime({ offset: true, message: 'Use an ISO 8601 date and time with its offset, e.g. 2026-03-03T14:00:00Z' });
 
-export const createSessionSchema = z
-  .object({
-    serviceId: z.uuid({ message: 'Choose a service' }),
-    sessionTypeId: z.uuid({ message: 'Choose a session type' }),
-    hostId: z.uuid({ message: 'Choose a host' }).optional(),
-    start: instant.optional(),
-    meetNow: z.boolean().optional(),
-    allowOutsideWorkHours: z.boolean().optional(),
-    documentTemplateIds: z
-      .array(z.uuid({ message: 'Unknown document' }))
-      .max(30)
-      .transform((ids) => [...new Set(ids)])
-      .optional(),
-    participants: z
-      .array(sessionParticipantSchema)
-      .min(1, { message: 'Add at least one participant' })
-      .max(20, { message: 'At most 20 participants' }),
-  })
-  .superRefine((s, ctx) => {
-    if (!s.start === !s.meetNow) {
-      ctx.addIssue({ code: 'custom', message: 'Choose a start time, or Meet Now', path: ['start'] });
+/** The fields of a booking request, shared by "schedule" and "schedule the next session". */
+export const sessionRequestFields = {
+  serviceId: z.uuid({ message: 'Choose a service' }),
+  sessionTypeId: z.uuid({ message: 'Choose a session type' }),
+  hostId: z.uuid({ message: 'Choose a host' }).optional(),
+  start: instant.optional(),
+  meetNow: z.boolean().optional(),
+  allowOutsideWorkHours: z.boolean().optional(),
+  documentTemplateIds: z
+    .array(z.uuid({ message: 'Unknown document' }))
+    .max(30)
+    .transform((ids) => [...new Set(ids)])
+    .optional(),
+  participants: z
+    .array(sessionParticipantSchema)
+    .min(1, { message: 'Add at least one participant' })
+    .max(20, { message: 'At most 20 participants' }),
+};
+
+interface BookingRequest {
+  start?: string | undefined;
+  meetNow?: boolean | undefined;
+  allowOutsideWorkHours?: boolean | undefined;
+  participants?: { participantId?: string | undefined; email?: string | undefined }[] | undefined;
+}
+
+/** Rules across fields: a time or Meet Now, and each participant once. */
+export function checkBookingRequest(s: BookingRequest, ctx: z.RefinementCtx): void {
+  if (!s.start === !s.meetNow) {
+    ctx.addIssue({ code: 'custom', message: 'Choose a start time, or Meet Now', path: ['start'] });
+  }
+  if (s.allowOutsideWorkHours && !s.meetNow) {
+    ctx.addIssue({ code: 'custom', message: 'Only Meet Now may start outside Work Hours', path: ['allowOutsideWorkHours'] });
+  }
+  const seen = new Set<string>();
+  (s.participants ?? []).forEach((p, index) => {
+    const key = p.participantId ?? (p.email ? `email:${p.email}` : undefined);
+    if (key && seen.has(key)) {
+      ctx.addIssue({ code: 'custom', message: 'This participant is already in the list', path: ['participants', index] });
     }
-    if (s.allowOutsideWorkHours && !s.meetNow) {
-      ctx.addIssue({ code: 'custom', message: 'Only Meet Now may start outside Work Hours', path: ['allowOutsideWorkHours'] });
-    }
-    const seen = new Set<string>();
-    s.participants.forEach((p, index) => {
-      const key = p.participantId ?? (p.email ? `email:${p.email}` : undefined);
-      if (key && seen.has(key)) {
-        ctx.addIssue({ code: 'custom', message: 'This participant is already in the list', path: ['participants', index] });
-      }
-      if (key) seen.add(key);
-    });
+    if (key) seen.add(key);
   });
+}
+
+export const createSessionSchema = z.object(sessionRequestFields).superRefine(checkBookingRequest);
 export type CreateSession = z.output<typeof createSessionSchema>;
 
 export interface SessionParticipant {
@@ -98,8 +109,13 @@ export interface Session extends CreatedSession {
   host: { id: string; name: string; timeZone: string };
 }
 
+/** Where a participant's invitation stands: what the outbox did, and whether they opened their link. */
+export type DeliveryState = 'not_invited' | 'queued' | 'sent' | 'failed' | 'opened';
+
 export interface SessionDetails extends Session {
-  participants: (SessionParticipant & { email: string | null; phone: string | null })[];
+  participants: (SessionParticipant & { email: string | null; phone: string | null; delivery: DeliveryState })[];
+  cancelReason: string | null;
+  previousSessionId: string | null;
   documents: SessionDocument[];
   createdAt: string;
   createdBy: { id: string; name: string };

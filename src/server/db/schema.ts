@@ -110,6 +110,9 @@ export interface SessionsTable {
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
   version: Generated<number>;
+  canceled_at: Generated<Date | null>;
+  cancel_reason: Generated<string | null>;
+  previous_session_id: Generated<string | null>;
 }
 
 export type InvitationType = 'email' | 'sms' | 'email_sms' | 'none';
@@ -252,6 +255,16 @@ export interface RemindersTable {
   processed_at: Date | null;
 }
 
+export interface SessionNotesTable {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  author_id: string;
+  body: string;
+  amends: string | null;
+  created_at: Date;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -275,6 +288,7 @@ export interface Database {
   outbox_messages: OutboxMessagesTable;
   outbox_attempts: OutboxAttemptsTable;
   reminders: RemindersTable;
+  session_notes: SessionNotesTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

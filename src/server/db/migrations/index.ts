@@ -3,6 +3,7 @@ import * as foundation from './2026_11_28_0001_foundation';
 import * as catalogWorkHoursSessions from './2026_11_28_0002_catalog_work_hours_sessions';
 import * as scheduling from './2026_11_28_0003_scheduling';
 import * as messaging from './2026_11_28_0004_messaging';
+import * as sessionManagement from './2026_11_28_0005_session_management';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0002_catalog_work_hours_sessions': catalogWorkHoursSessions,
   '2026_11_28_0003_scheduling': scheduling,
   '2026_11_28_0004_messaging': messaging,
+  '2026_11_28_0005_session_management': sessionManagement,
 };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { HistoryEntry } from '../../../shared/session-management';
 import type { ActorKind, Database } from '../../db/schema';
 
 export interface HistoryActor {
@@ -33,4 +34,17 @@ export async function recordHistory(db: Kysely<Database>, event: HistoryEvent): 
       data: JSON.stringify(event.data ?? {}),
     })
     .execute();
+}
+
+/** A session's history, oldest first. */
+export async function listHistory(db: Kysely<Database>, sessionId: string): Promise<HistoryEntry[]> {
+  const rows = await db.selectFrom('session_history').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at.toISOString(),
+    type: row.type,
+    actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+    summary: row.summary,
+    data: row.data,
+  }));
 }

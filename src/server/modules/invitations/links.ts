@@ -32,3 +32,10 @@ export const withJoinLink = (text: string, url: string) => text.replaceAll(JOIN_
 /** How a stored message shows the link it carried: the real one was never kept. */
 export const redactJoinLink = (text: string, publicUrl: URL) =>
   text.replaceAll(JOIN_LINK, `${new URL('/join/', publicUrl).toString()}•••••• (private link, not stored)`);
+
+/** Links (and open visits) of a session last until its new end, plus the grace day. */
+export async function moveLinkExpiry(db: Kysely<Database>, sessionId: string, sessionEndsAt: Date): Promise<void> {
+  const expiresAt = new Date(sessionEndsAt.getTime() + JOIN_GRACE_MS);
+  await db.updateTable('join_tokens').set({ expires_at: expiresAt }).where('session_id', '=', sessionId).execute();
+  await db.updateTable('portal_sessions').set({ expires_at: expiresAt }).where('session_id', '=', sessionId).execute();
+}

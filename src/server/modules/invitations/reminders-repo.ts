@@ -55,3 +55,16 @@ export async function claimDueReminders(db: Db, now: Date, limit: number): Promi
 export async function markRemindersCanceled(db: Db, ids: string[]): Promise<void> {
   if (ids.length > 0) await db.updateTable('reminders').set({ status: 'canceled' }).where('id', 'in', ids).execute();
 }
+
+/** After a reschedule: unsent reminders follow the new time; those now past are skipped. */
+export async function moveReminders(db: Db, sessionId: string, start: Date, now: Date): Promise<void> {
+  await sql`
+    UPDATE reminders
+    SET due_at = ${start}::timestamptz - make_interval(mins => offset_minutes),
+        status = CASE WHEN ${start}::timestamptz - make_interval(mins => offset_minutes) > ${now}::timestamptz THEN 'pending' ELSE 'skipped' END
+    WHERE session_id = ${sessionId} AND status IN ('pending', 'skipped')`.execute(db);
+}
+
+export async function cancelReminders(db: Db, sessionId: string): Promise<void> {
+  await db.updateTable('reminders').set({ status: 'canceled' }).where('session_id', '=', sessionId).where('status', '=', 'pending').execute();
+}

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { SessionDocument } from '../../../shared/documents';
-import type { Session, SessionDetails, SessionParticipant, SessionStatus } from '../../../shared/sessions';
+import type { DeliveryState, Session, SessionDetails, SessionParticipant, SessionStatus } from '../../../shared/sessions';
 import type { Database } from '../../db/schema';
 
 type Db = Kysely<Database>;
@@ -139,17 +139,56 @@ export async function documentsOf(db: Db, sessionId: string): Promise<SessionDoc
   }));
 }
 
+/**
+ * Where each participant's invitation stands: opened their link, else the outcome of the latest
+ * messages sent to them (a failure on one channel shows as failed), else not invited.
+ */
+async function deliveryStates(db: Db, sessionId: string): Promise<Map<string, DeliveryState>> {
+  const [messages, opened] = await Promise.all([
+    db
+      .selectFrom('outbox_messages')
+      .select(['participant_id', 'status', 'created_at'])
+      .where('session_id', '=', sessionId)
+      .orderBy('created_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('join_tokens')
+      .select('participant_id')
+      .distinct()
+      .where('session_id', '=', sessionId)
+      .where('first_used_at', 'is not', null)
+      .execute(),
+  ]);
+  // Messages come newest first: a participant's latest batch is those sharing its created_at.
+  const latestBatch = new Map<string, { at: number; statuses: Set<string> }>();
+  for (const m of messages) {
+    if (!m.participant_id) continue;
+    const batch = latestBatch.get(m.participant_id) ?? { at: m.created_at.getTime(), statuses: new Set<string>() };
+    if (m.created_at.getTime() === batch.at) batch.statuses.add(m.status);
+    latestBatch.set(m.participant_id, batch);
+  }
+  const states = new Map<string, DeliveryState>();
+  for (const [participantId, { statuses }] of latestBatch) {
+    states.set(participantId, statuses.has('failed') ? 'failed' : statuses.has('queued') ? 'queued' : 'sent');
+  }
+  for (const row of opened) states.set(row.participant_id, 'opened');
+  return states;
+}
+
 export async function findSessionDetails(db: Db, organizationId: string, id: string): Promise<SessionDetails | undefined> {
   const row = await sessionsQuery(db, organizationId)
     .innerJoin('users as c', 'c.id', 's.created_by')
-    .select('c.name as created_by_name')
+    .select(['c.name as created_by_name', 's.cancel_reason', 's.previous_session_id'])
     .where('s.id', '=', id)
     .executeTakeFirst();
   if (!row) return undefined;
   const participants = (await participantsOf(db, [id])).get(id) ?? [];
+  const delivery = await deliveryStates(db, id);
   return {
     ...toSession(row, participants),
-    participants: participants.map(({ sessionId: _, ...p }) => p),
+    participants: participants.map(({ sessionId: _, ...p }) => ({ ...p, delivery: delivery.get(p.id) ?? 'not_invited' })),
+    cancelReason: row.cancel_reason,
+    previousSessionId: row.previous_session_id,
     documents: await documentsOf(db, id),
     createdAt: row.created_at.toISOString(),
     createdBy: { id: row.created_by, name: row.created_by_name },

@@ -37,6 +37,7 @@ export async function insertSession(
     start: Date;
     end: Date;
     at: Date;
+    previousSessionId: string | null;
   },
 ): Promise<void> {
   await db
@@ -52,6 +53,7 @@ export async function insertSession(
       ends_at: row.end,
       created_at: row.at,
       updated_at: row.at,
+      previous_session_id: row.previousSessionId,
     })
     .execute();
 }
@@ -119,4 +121,48 @@ export async function claimIdempotencyKey(
     .where('key', '=', claim.key)
     .executeTakeFirstOrThrow();
   return { requestHash: earlier.request_hash, sessionId: earlier.session_id };
+}
+
+/** Who hosts a session of this organization (for access checks), or undefined. */
+export function findSessionHost(db: Db, organizationId: string, id: string) {
+  return db.selectFrom('sessions').select('host_id').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The session row, locked for a change, as the actor may change it. */
+export function lockSession(db: Db, organizationId: string, id: string) {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Distinct templates assigned to the session, with their audience. */
+export async function assignedTemplates(db: Db, sessionId: string) {
+  return db
+    .selectFrom('session_documents as d')
+    .innerJoin('document_templates as t', 't.id', 'd.template_id')
+    .select(['t.id', 't.name', 't.audience'])
+    .select((eb) => eb.fn.count<number>('d.id').filterWhere('d.status', '=', 'completed').as('completed'))
+    .where('d.session_id', '=', sessionId)
+    .groupBy(['t.id', 't.name', 't.audience'])
+    .execute();
+}
+
+export async function sessionParticipantIds(db: Db, sessionId: string): Promise<string[]> {
+  const rows = await db.selectFrom('session_participants').select('participant_id').where('session_id', '=', sessionId).orderBy('added_at').execute();
+  return rows.map((row) => row.participant_id);
+}
+
+/** Queued messages about a session that must no longer go out. */
+export async function dropQueuedMessages(db: Db, sessionId: string, reason: string, participantId?: string): Promise<void> {
+  let query = db
+    .updateTable('outbox_messages')
+    .set({ status: 'failed', last_error: reason, claimed_until: null })
+    .where('session_id', '=', sessionId)
+    .where('status', '=', 'queued');
+  if (participantId) query = query.where('participant_id', '=', participantId);
+  await query.execute();
 }

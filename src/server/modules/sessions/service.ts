@@ -1,28 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { INVITATION_LABELS, type InvitationType } from '../../../shared/participants';
+import type { HistoryEntry } from '../../../shared/session-management';
 import type { CreatedSession, CreateSession, ListSessionsQuery, SessionDetails, SessionPage } from '../../../shared/sessions';
 import type { Clock } from '../../clock';
 import { isExclusionViolation } from '../../db/errors';
 import type { Database } from '../../db/schema';
-import { DomainError, forbidden, invalid, notFound } from '../../errors';
-import { recordAudit } from '../audit/repo';
+import { DomainError, forbidden, notFound } from '../../errors';
 import { type Actor, hasRole } from '../auth/actor';
-import { findHostContext } from '../availability/repo';
-import { findService } from '../catalog/repo';
-import { requireTemplates } from '../documents/service';
-import { recordHistory } from '../history/repo';
-import { loadMessageContext } from '../invitations/context';
-import { enqueueMessages } from '../invitations/enqueue';
-import { scheduleReminders } from '../invitations/reminders-repo';
-import { findParticipants } from '../participants/repo';
-import { addToDirectory } from '../participants/service';
-import { checkStart, documentAssignments } from './booking-rules';
+import { listHistory } from '../history/repo';
+import { bookSession } from './booking';
 import { decodeCursor, encodeCursor } from './cursor';
 import { findSession, findSessionDetails, listSessions } from './queries';
 import * as repo from './repo';
-
-const MINUTE = 60_000;
 
 const slotUnavailable = () =>
   new DomainError('conflict', 'slot_unavailable', 'The host already has a session at this time. Choose another time.');
@@ -35,16 +24,6 @@ function hashRequest(body: unknown): string {
       : value,
   );
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-/** Providers host their own sessions; dispatchers and administrators may name any provider. */
-function hostIdFor(actor: Actor, hostId: string | undefined): string {
-  if (hostId && hostId !== actor.id && !hasRole(actor, 'admin', 'dispatcher')) {
-    throw forbidden('Providers can only schedule their own sessions');
-  }
-  if (hostId) return hostId;
-  if (actor.roles.includes('provider')) return actor.id;
-  throw invalid([{ path: 'hostId', message: 'Choose the session host' }]);
 }
 
 export interface SessionsDeps {
@@ -61,121 +40,6 @@ export function createSessionsService({ db, clock, organizerEmail }: SessionsDep
     return created;
   };
 
-  async function book(trx: Kysely<Database>, actor: Actor, input: CreateSession, sessionId: string): Promise<CreatedSession> {
-    const now = clock.now();
-    const hostId = hostIdFor(actor, input.hostId);
-    const host = await findHostContext(trx, actor.organizationId, hostId);
-    if (!host || host.deactivated) throw notFound('Host');
-    if (!host.roles.includes('provider')) throw invalid([{ path: 'hostId', message: 'This user is not a provider' }]);
-    const service = await findService(trx, actor.organizationId, input.serviceId);
-    if (!service || !service.active) throw notFound('Service');
-    if (!service.sessionTypeIds.includes(input.sessionTypeId)) {
-      throw invalid([{ path: 'sessionTypeId', message: `${service.name} is not offered as this session type` }]);
-    }
-
-    const start = input.meetNow ? Math.floor(now.getTime() / MINUTE) * MINUTE : Date.parse(input.start!);
-    const end = start + service.durationMinutes * MINUTE;
-    checkStart({
-      start,
-      durationMinutes: service.durationMinutes,
-      workHours: host.workHours,
-      stepMinutes: host.slotStepMinutes,
-      minimumNoticeMinutes: host.minimumNoticeMinutes,
-      now: now.getTime(),
-      meetNow: Boolean(input.meetNow),
-      allowOutsideWorkHours: Boolean(input.allowOutsideWorkHours),
-    });
-    const templates = await requireTemplates(trx, actor.organizationId, input.documentTemplateIds ?? service.documentTemplateIds, 'documentTemplateIds');
-
-    const existingIds = input.participants.flatMap((p) => (p.participantId ? [p.participantId] : []));
-    const existing = new Map((await findParticipants(trx, actor.organizationId, existingIds)).map((p) => [p.id, p]));
-    const unknown = input.participants.flatMap((p, index) =>
-      p.participantId && !existing.has(p.participantId) ? [{ path: `participants.${index}.participantId`, message: 'Unknown participant' }] : [],
-    );
-    if (unknown.length > 0) throw invalid(unknown);
-
-    // The row first: a time taken meanwhile fails here, before anything else is written.
-    await repo.insertSession(trx, {
-      id: sessionId,
-      organizationId: actor.organizationId,
-      serviceId: service.id,
-      sessionTypeId: input.sessionTypeId,
-      hostId,
-      createdBy: actor.id,
-      start: new Date(start),
-      end: new Date(end),
-      at: now,
-    });
-
-    const invited: { participantId: string; invitationType: InvitationType; name: string; timeZone: string }[] = [];
-    for (const [index, p] of input.participants.entries()) {
-      const participant = p.participantId
-        ? existing.get(p.participantId)!
-        : await addToDirectory(trx, actor, { name: p.name!, timeZone: p.timeZone!, invitationType: p.invitationType!, email: p.email, phone: p.phone }, now, `participants.${index}.email`);
-      invited.push({
-        participantId: participant.id,
-        invitationType: p.invitationType ?? participant.invitationType,
-        name: participant.name,
-        timeZone: participant.timeZone,
-      });
-    }
-    await repo.insertSessionParticipants(trx, actor.organizationId, sessionId, invited, now);
-    await repo.insertSessionDocuments(
-      trx,
-      actor.organizationId,
-      sessionId,
-      documentAssignments(templates, invited.map((p) => p.participantId), hostId),
-      now,
-    );
-
-    await recordHistory(trx, {
-      organizationId: actor.organizationId,
-      sessionId,
-      at: now,
-      type: 'created',
-      actor: { kind: 'user', id: actor.id, name: actor.name },
-      summary: `Scheduled ${service.name}${input.meetNow ? ' (Meet Now)' : ''} with ${invited.map((p) => p.name).join(', ')}`,
-      data: {
-        start: new Date(start).toISOString(),
-        end: new Date(end).toISOString(),
-        hostId,
-        participants: invited.map((p) => ({ id: p.participantId, name: p.name, invitation: INVITATION_LABELS[p.invitationType] })),
-        documents: templates.map((t) => t.name),
-      },
-    });
-    await recordAudit(trx, {
-      organizationId: actor.organizationId,
-      actorUserId: actor.id,
-      action: 'session.created',
-      entityType: 'session',
-      entityId: sessionId,
-      at: now,
-    });
-    // Invitations and reminders are written with the session: none for a booking that rolled back.
-    const participantIds = invited.map((p) => p.participantId);
-    await enqueueMessages(trx, await loadMessageContext(trx, sessionId), 'invitation', participantIds, { organizerEmail, at: now });
-    await scheduleReminders(trx, {
-      organizationId: actor.organizationId,
-      sessionId,
-      participantIds,
-      start: new Date(start),
-      offsetsMinutes: host.reminderOffsetsMinutes,
-      now,
-    });
-    // Answered from what was just written: re-reading it would cost two more queries.
-    return {
-      id: sessionId,
-      status: 'scheduled',
-      start: new Date(start).toISOString(),
-      end: new Date(end).toISOString(),
-      hostId,
-      serviceId: service.id,
-      sessionTypeId: input.sessionTypeId,
-      participants: invited.map((p) => ({ id: p.participantId, name: p.name, timeZone: p.timeZone, invitationType: p.invitationType })),
-      version: 1,
-    };
-  }
-
   return {
     /** Books a session with its participants, documents and history in one transaction. */
     async create(actor: Actor, input: CreateSession, idempotencyKey?: string): Promise<CreatedSession> {
@@ -190,7 +54,7 @@ export function createSessionsService({ db, clock, organizerEmail }: SessionsDep
             }
             if (earlier) return toCreated(trx, actor, earlier.sessionId);
           }
-          return book(trx, actor, input, sessionId);
+          return bookSession(trx, { clock, organizerEmail }, actor, input, sessionId);
         });
       } catch (error) {
         if (isExclusionViolation(error, 'sessions_no_overlap')) throw slotUnavailable();
@@ -213,6 +77,13 @@ export function createSessionsService({ db, clock, organizerEmail }: SessionsDep
       const page = items.slice(0, query.limit);
       const last = page.at(-1);
       return { items: page, nextCursor: items.length > query.limit && last ? encodeCursor(last) : null };
+    },
+
+    /** Everything that happened to the session, oldest first, for whoever may see the session. */
+    async history(actor: Actor, id: string): Promise<HistoryEntry[]> {
+      const session = await repo.findSessionHost(db, actor.organizationId, id);
+      if (!session || (!hasRole(actor, 'admin', 'dispatcher') && session.host_id !== actor.id)) throw notFound('Session');
+      return listHistory(db, id);
     },
 
     /** A provider reaches only the sessions they host; another's answers 404 like a stranger's. */
