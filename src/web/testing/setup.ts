@@ -20,5 +20,7 @@ class ResizeObserverStub {
 }
 Object.defineProperty(window, 'ResizeObserver', { writable: true, value: ResizeObserverStub });
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
+// Mantine's autosizing Textarea waits on document.fonts, which happy-dom lacks.
+if (!document.fonts) Object.defineProperty(document, 'fonts', { configurable: true, value: new EventTarget() });
 
 afterEach(() => cleanup());

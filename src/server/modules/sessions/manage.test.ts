@@ -164,6 +164,12 @@ describe('PATCH /api/sessions/:id', () => {
     expect(moved.status).toBe(200);
     expect(moved.body.host.id).toBe(otherProvider.id);
     expect(moved.body.documents.find((d: { name: string }) => d.name === 'Checklist').assignee.id).toBe(otherProvider.id);
+
+    // A host document assigned in the same edit goes to the new host too.
+    const bare = await book({ documentTemplateIds: [] });
+    const both = await act('PATCH', `/api/sessions/${bare.id}`, { version: 1, hostId: otherProvider.id, documentTemplateIds: [checklist.id] }, dispatcher);
+    expect(both.body.documents.map((d: { assignee: { id: string } }) => d.assignee.id)).toEqual([otherProvider.id]);
+    expect(both.body.version).toBe(2);
   });
 
   it('refuses a host who is not free or not working then', async () => {

@@ -155,7 +155,8 @@ export function createSessionManagement({ db, clock, organizerEmail }: Managemen
           await moveLinkExpiry(trx, id, new Date(start + service.durationMinutes * MINUTE));
           await tellParticipants(trx, id, 'update');
         }
-        const documentsChanged = patch.documentTemplateIds ? await assignDocuments(trx, actor, row, patch.documentTemplateIds) : false;
+        // Host documents newly assigned go to the host the session has now.
+        const documentsChanged = patch.documentTemplateIds ? await assignDocuments(trx, actor, { ...row, host_id: hostId }, patch.documentTemplateIds) : false;
         if (moved || documentsChanged) await bumpVersion(trx, id);
       });
       return details(actor, id);

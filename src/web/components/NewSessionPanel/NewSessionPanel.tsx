@@ -16,6 +16,8 @@ export interface NewSessionPanelProps {
   readonly onCreated: (session: CreatedSession) => void;
   /** Prefilled choices, e.g. to schedule the next session of a series. */
   readonly initial?: Partial<SessionDraft>;
+  /** Books the next session of this one (both histories say so) instead of a new one. */
+  readonly followsSessionId?: string;
 }
 
 const TIME_CONFLICTS: Record<string, string> = {
@@ -25,7 +27,7 @@ const TIME_CONFLICTS: Record<string, string> = {
 };
 
 /** The New Session panel: session details, then participants, then Invite. */
-export function NewSessionPanel({ onClose, onCreated, initial }: NewSessionPanelProps) {
+export function NewSessionPanel({ onClose, onCreated, initial, followsSessionId }: NewSessionPanelProps) {
   const me = useCurrentUser();
   const managesHosts = hasRole(me, 'admin', 'dispatcher');
   const services = useActiveServices();
@@ -53,7 +55,7 @@ export function NewSessionPanel({ onClose, onCreated, initial }: NewSessionPanel
 
   const create = useMutation({
     mutationFn: (options: { allowOutsideWorkHours: boolean }) =>
-      api<CreatedSession>('/sessions', {
+      api<CreatedSession>(followsSessionId ? `/sessions/${followsSessionId}/next` : '/sessions', {
         method: 'POST',
         body: requestBody(draft, options),
         headers: { 'idempotency-key': idempotencyKey.current },
@@ -102,7 +104,7 @@ export function NewSessionPanel({ onClose, onCreated, initial }: NewSessionPanel
 
   return (
     <>
-      <FormDrawer opened title="New Session" dirty={dirty && !create.isSuccess} onClose={onClose} size={640}>
+      <FormDrawer opened title={followsSessionId ? 'Schedule next session' : 'New Session'} dirty={dirty && !create.isSuccess} onClose={onClose} size={640}>
         <Text size="xs" c="dimmed" mb="md">
           Step {step} of 2 · {step === 1 ? 'Session details' : 'Participant Details'}
         </Text>

@@ -14,6 +14,8 @@ export interface SlotPickerProps {
   readonly date: string | null;
   readonly start: string | null;
   readonly meetNow: boolean;
+  /** False where "now" makes no sense, e.g. when rescheduling. */
+  readonly allowMeetNow?: boolean;
   readonly onDate: (date: string) => void;
   readonly onStart: (start: string) => void;
   readonly onMeetNow: () => void;
@@ -26,7 +28,7 @@ export interface SlotPickerProps {
  * from the availability API; nothing is computed from the browser's clock or zone.
  */
 export function SlotPicker(props: SlotPickerProps) {
-  const { hostId, serviceId, viewerTimeZone, date, start, meetNow } = props;
+  const { hostId, serviceId, viewerTimeZone, date, start, meetNow, allowMeetNow = true } = props;
   const now = useNow();
   const [month, setMonth] = useState(() => (date ?? dateIn(now, viewerTimeZone)).slice(0, 7) + '-01');
   const availability = useFreeSlots(hostId, serviceId, month);
@@ -56,6 +58,7 @@ export function SlotPicker(props: SlotPickerProps) {
             {ready ? `Free times of the host, in ${hostZone.replaceAll('_', ' ')} (${zoneLabel(hostZone)}).` : 'Choose a service and host to see free times.'}
           </Text>
         </div>
+        {allowMeetNow && (
         <Button
           variant={meetNow ? 'filled' : 'light'}
           color="orange"
@@ -67,6 +70,7 @@ export function SlotPicker(props: SlotPickerProps) {
         >
           Meet Now
         </Button>
+        )}
       </Group>
 
       {meetNow && (

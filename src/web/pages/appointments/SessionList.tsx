@@ -2,7 +2,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Session } from '../../../shared/sessions';
 import { ManageSessionMenu } from '../../components/ManageSessionMenu/ManageSessionMenu';
 import { SessionStatusBadge } from '../../components/SessionStatusBadge/SessionStatusBadge';
-import { dateIn, formatCalendarDate, formatSessionTime, formatTimeRange } from '../../../shared/format';
+import { dateIn, formatCalendarDate, formatTimeRange } from '../../../shared/format';
 import { useNow } from '../../lib/useNow';
 
 export interface SessionListProps {
@@ -58,7 +58,7 @@ export function SessionList({ sessions, timeZone, showHost }: SessionListProps) 
                       </Text>
                     </Stack>
                   </Group>
-                  <ManageSessionMenu sessionId={session.id} label={`${session.service.name}, ${formatSessionTime(session.start, session.end, timeZone)}`} />
+                  <ManageSessionMenu session={session} />
                 </Group>
               </Paper>
             ))}

@@ -1,21 +1,27 @@
-import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
-import { Link, useParams } from 'react-router';
-import { AUDIENCE_LABELS } from '../../../shared/documents';
-import { INVITATION_LABELS } from '../../../shared/participants';
+import { Alert, Anchor, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { formatSessionTime } from '../../../shared/format';
 import { useSessionDetails } from '../../api/queries';
 import { useCurrentUser } from '../../auth/session';
-import { CopyLinkButton } from '../../components/CopyLinkButton/CopyLinkButton';
 import { ManageSessionMenu } from '../../components/ManageSessionMenu/ManageSessionMenu';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { SessionStatusBadge } from '../../components/SessionStatusBadge/SessionStatusBadge';
-import { formatSessionTime } from '../../../shared/format';
+import { DocumentsTab } from './DocumentsTab';
+import { HistoryTab } from './HistoryTab';
+import { MedCartTab } from './MedCartTab';
+import { NotesTab } from './NotesTab';
+import { ParticipantsCard } from './ParticipantsCard';
 
-/** The session details overview: when, who, how, and the documents assigned. */
+const TABS = ['documents', 'notes', 'history', 'medcart'] as const;
+
+/** The session details overview (/sessions/:id): when, who, how, then Documents, Notes, History and MedCart. */
 export function SessionDetailsPage() {
   const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
   const me = useCurrentUser();
   const details = useSessionDetails(id);
   const session = details.data;
+  const tab = TABS.find((t) => t === params.get('tab')) ?? 'documents';
 
   return (
     <QueryState query={details}>
@@ -42,99 +48,52 @@ export function SessionDetailsPage() {
                 </Text>
               )}
             </Stack>
-            <ManageSessionMenu sessionId={session.id} label={session.service.name} />
+            <ManageSessionMenu session={session} />
           </Group>
+          {session.status === 'canceled' && (
+            <Alert color="red" title="This session was canceled">
+              {session.cancelReason}
+            </Alert>
+          )}
 
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Paper withBorder radius="md" p="md">
-              <Text size="xs" c="dimmed" tt="uppercase">
-                Session type
-              </Text>
-              <Text fw={500}>{session.sessionType.name}</Text>
-            </Paper>
-            <Paper withBorder radius="md" p="md">
-              <Text size="xs" c="dimmed" tt="uppercase">
-                Host
-              </Text>
-              <Text fw={500}>{session.host.name}</Text>
-            </Paper>
-            <Paper withBorder radius="md" p="md">
-              <Text size="xs" c="dimmed" tt="uppercase">
-                Scheduled by
-              </Text>
-              <Text fw={500}>{session.createdBy.name}</Text>
-            </Paper>
+            {[
+              ['Session type', session.sessionType.name],
+              ['Host', session.host.name],
+              ['Scheduled by', session.createdBy.name],
+            ].map(([label, value]) => (
+              <Paper key={label} withBorder radius="md" p="md">
+                <Text size="xs" c="dimmed" tt="uppercase">
+                  {label}
+                </Text>
+                <Text fw={500}>{value}</Text>
+              </Paper>
+            ))}
           </SimpleGrid>
 
-          <Paper withBorder radius="md" p="md">
-            <Title order={2} size="h4" mb="sm">
-              Participants
-            </Title>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Contact</Table.Th>
-                  <Table.Th>Time zone</Table.Th>
-                  <Table.Th>Invitation</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Private link</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {session.participants.map((p) => (
-                  <Table.Tr key={p.id}>
-                    <Table.Td fw={500}>{p.name}</Table.Td>
-                    <Table.Td>{[p.email, p.phone].filter(Boolean).join(' · ') || '—'}</Table.Td>
-                    <Table.Td>{p.timeZone.replaceAll('_', ' ')}</Table.Td>
-                    <Table.Td>{INVITATION_LABELS[p.invitationType]}</Table.Td>
-                    <Table.Td>
-                      <CopyLinkButton sessionId={session.id} participant={p} viewerTimeZone={me.timeZone} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <ParticipantsCard session={session} viewerTimeZone={me.timeZone} startAdding={params.get('add') === 'participant'} />
 
           <Paper withBorder radius="md" p="md">
-            <Title order={2} size="h4" mb="sm">
-              Documents
-            </Title>
-            {session.documents.length === 0 ? (
-              <Text size="sm" c="dimmed">
-                No documents are assigned to this session.
-              </Text>
-            ) : (
-              <Table verticalSpacing="xs">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Document</Table.Th>
-                    <Table.Th>For</Table.Th>
-                    <Table.Th>State</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {session.documents.map((d) => (
-                    <Table.Tr key={d.id}>
-                      <Table.Td fw={500}>{d.name}</Table.Td>
-                      <Table.Td>
-                        {d.assignee.name}{' '}
-                        <Badge size="xs" variant="light" color={d.audience === 'host' ? 'grape' : 'blue'}>
-                          {AUDIENCE_LABELS[d.audience]}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="dot" color={d.status === 'completed' ? 'teal' : 'yellow'}>
-                          {d.status === 'completed' ? 'Completed' : 'Pending'}
-                        </Badge>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            )}
+            <Tabs value={tab} onChange={(value) => setParams(value && value !== 'documents' ? { tab: value } : {}, { replace: true })} keepMounted={false}>
+              <Tabs.List mb="md">
+                <Tabs.Tab value="documents">Documents</Tabs.Tab>
+                <Tabs.Tab value="notes">Notes</Tabs.Tab>
+                <Tabs.Tab value="history">History</Tabs.Tab>
+                <Tabs.Tab value="medcart">MedCart</Tabs.Tab>
+              </Tabs.List>
+              <Tabs.Panel value="documents">
+                <DocumentsTab session={session} />
+              </Tabs.Panel>
+              <Tabs.Panel value="notes">
+                <NotesTab sessionId={session.id} viewerTimeZone={me.timeZone} />
+              </Tabs.Panel>
+              <Tabs.Panel value="history">
+                <HistoryTab sessionId={session.id} viewerTimeZone={me.timeZone} />
+              </Tabs.Panel>
+              <Tabs.Panel value="medcart">
+                <MedCartTab />
+              </Tabs.Panel>
+            </Tabs>
           </Paper>
         </Stack>
       )}

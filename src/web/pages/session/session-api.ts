@@ -1,0 +1,63 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { InvitationType, Participant } from '../../../shared/participants';
+import type { HistoryEntry, SessionNote } from '../../../shared/session-management';
+import { api } from '../../api/client';
+
+/** Queries of the session page's cards and tabs; the session itself is `useSessionDetails` (['session', id]). */
+
+export const notesKey = (sessionId: string) => ['session-notes', sessionId] as const;
+export const historyKey = (sessionId: string) => ['session-history', sessionId] as const;
+
+export const useSessionNotes = (sessionId: string) =>
+  useQuery({ queryKey: notesKey(sessionId), queryFn: () => api<SessionNote[]>(`/sessions/${sessionId}/notes`) });
+
+export const useSessionHistory = (sessionId: string) =>
+  useQuery({ queryKey: historyKey(sessionId), queryFn: () => api<HistoryEntry[]>(`/sessions/${sessionId}/history`) });
+
+export interface NewNote {
+  body: string;
+  /** The note this one corrects; notes are never edited in place. */
+  amends?: string;
+}
+
+export function useAddNote(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (note: NewNote) => api<SessionNote>(`/sessions/${sessionId}/notes`, { method: 'POST', body: note }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: notesKey(sessionId) });
+      void queryClient.invalidateQueries({ queryKey: historyKey(sessionId) });
+    },
+  });
+}
+
+/** Someone from the directory, or a new person who is added to the directory too. */
+export type ParticipantToAdd =
+  | { participantId: string }
+  | { name: string; timeZone: string; invitationType: InvitationType; email?: string; phone?: string };
+
+/** The session, its history, the lists that show its participants, and the messages now queued. */
+function refreshParticipants(queryClient: QueryClient, sessionId: string) {
+  for (const queryKey of [['session', sessionId], historyKey(sessionId), ['sessions'], ['outbox']]) {
+    void queryClient.invalidateQueries({ queryKey });
+  }
+}
+
+export function useAddParticipant(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (participant: ParticipantToAdd) => api<Participant>(`/sessions/${sessionId}/participants`, { method: 'POST', body: participant }),
+    onSuccess: (_added, participant) => {
+      refreshParticipants(queryClient, sessionId);
+      if (!('participantId' in participant)) void queryClient.invalidateQueries({ queryKey: ['participants'] });
+    },
+  });
+}
+
+export function useRemoveParticipant(sessionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (participantId: string) => api<void>(`/sessions/${sessionId}/participants/${participantId}`, { method: 'DELETE' }),
+    onSuccess: () => refreshParticipants(queryClient, sessionId),
+  });
+}
