@@ -1,8 +1,12 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildApp } from '../../src/server/app';
 import { systemClock } from '../../src/server/clock';
 import { openPglite, pgliteDatabase } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import { seedDemo } from '../../src/server/seed/demo';
+import { localFileStore } from '../../src/server/storage/file-store';
 import { testConfig } from '../../src/server/testing/config';
 
 export const BENCH_PASSWORD = 'bench password 1234';
@@ -13,7 +17,8 @@ export async function startBenchApp() {
   const database = pgliteDatabase(pglite);
   await migrateToLatest(database.db);
   await seedDemo(database.db, { password: BENCH_PASSWORD, clock: systemClock });
-  const app = await buildApp({ config: testConfig(), database, clock: systemClock, webRoot: '/nonexistent' });
+  const filesDir = mkdtempSync(join(tmpdir(), 'carebeam-bench-files-'));
+  const app = await buildApp({ config: testConfig(), database, clock: systemClock, storage: localFileStore(filesDir), webRoot: '/nonexistent' });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
   async function signIn(email: string): Promise<string> {
@@ -34,6 +39,7 @@ export async function startBenchApp() {
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

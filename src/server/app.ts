@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock } from './clock';
@@ -19,6 +20,7 @@ import { createCalendarFeed } from './modules/calendar/feed';
 import { calendarRoutes } from './modules/calendar/routes';
 import { catalogRoutes } from './modules/catalog/routes';
 import { createCatalogService } from './modules/catalog/service';
+import { createDocumentCompletion } from './modules/documents/completion';
 import { documentsRoutes } from './modules/documents/routes';
 import { createDocumentsService } from './modules/documents/service';
 import { healthRoutes } from './modules/health/routes';
@@ -38,6 +40,7 @@ import { notesRoutes } from './modules/notes/routes';
 import { createNotesService } from './modules/notes/service';
 import { usersRoutes } from './modules/users/routes';
 import { createUsersService } from './modules/users/service';
+import type { FileStore } from './storage/file-store';
 import { workHoursRoutes } from './modules/work-hours/routes';
 import { createWorkHoursService } from './modules/work-hours/service';
 
@@ -46,6 +49,8 @@ export interface AppDeps {
   database: DatabaseHandle;
   clock: Clock;
   logger?: FastifyServerOptions['logger'];
+  /** Uploaded files (PDF documents). */
+  storage: FileStore;
   /** Where the built SPA lives; defaults to dist/web. */
   webRoot?: string;
 }
@@ -65,6 +70,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(fastifyCookie);
+  // Only the PDF upload route reads multipart; its size limit is set there.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, fieldSize: 10_000 } });
   registerProblemHandlers(app);
   registerSecurity(app, config);
 
@@ -77,7 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const workHours = createWorkHoursService({ db, clock });
   const availability = createAvailabilityService({ db, clock });
   const participants = createParticipantsService({ db, clock });
-  const documents = createDocumentsService({ db });
+  const documents = createDocumentsService({ db, clock, storage: deps.storage });
+  const completion = createDocumentCompletion({ db, clock, storage: deps.storage });
   const organizerEmail = addressOf(config.mail.from);
   const sessions = createSessionsService({ db, clock, organizerEmail });
   const management = createSessionManagement({ db, clock, organizerEmail });
@@ -102,13 +110,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       workHoursRoutes(api, workHours);
       availabilityRoutes(api, availability);
       participantsRoutes(api, participants);
-      documentsRoutes(api, documents);
+      documentsRoutes(api, documents, completion);
       sessionsRoutes(api, sessions);
       sessionManagementRoutes(api, management, sessions);
       notesRoutes(api, notes);
       calendarRoutes(api, sessions, feed, config, clock);
       invitationsRoutes(api, invitations);
-      portalRoutes(api, portal, portalCookie, config, clock);
+      portalRoutes(api, portal, portalCookie, completion, config, clock);
     },
     { prefix: '/api' },
   );

@@ -25,6 +25,7 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('localhost'),
   DATA_DIR: z.string().min(1).default('./data'),
+  FILES_DIR: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { message: 'Use a postgres:// or postgresql:// URL' })
@@ -64,6 +65,8 @@ export interface Config {
   port: number;
   host: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  /** Uploaded files; several instances must share it (a network volume). */
+  filesDir: string;
   publicUrl: URL;
   /** Cookies carry `Secure` whenever the public address is not the local machine. */
   secureCookies: boolean;
@@ -104,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: e.DATA_DIR },
+    filesDir: e.FILES_DIR ?? (e.DATABASE_URL ? './files' : `${e.DATA_DIR}/files`),
     publicUrl,
     secureCookies: !local,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,

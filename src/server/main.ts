@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate';
 import { createOutboxWorker } from './jobs/outbox-worker';
 import { keepStatisticsFresh } from './jobs/statistics';
 import { redactUrl } from './http/redact';
+import { localFileStore } from './storage/file-store';
 import { addressOf } from './messaging/address';
 import { createMailer } from './messaging/email';
 import { createSmsSender } from './messaging/sms';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     config,
     database,
     clock: systemClock,
+    storage: localFileStore(config.filesDir),
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],

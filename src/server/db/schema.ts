@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { DocumentField } from '../../shared/documents';
 import type { Role } from '../../shared/roles';
 
 /** A column the database fills in on insert but that may also be given explicitly. */
@@ -144,6 +145,8 @@ export interface DocumentTemplatesTable {
   organization_id: string;
   name: string;
   audience: Audience;
+  kind: Generated<'form' | 'pdf'>;
+  current_version: Generated<number>;
   active: Generated<boolean>;
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
@@ -165,6 +168,11 @@ export interface SessionDocumentsTable {
   status: Generated<'pending' | 'completed'>;
   created_at: Date;
   completed_at: Date | null;
+  template_version_id: string;
+  answers: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  completed_by_kind: 'participant' | 'user' | null;
+  completed_by_id: string | null;
+  completed_by_name: string | null;
 }
 
 export type ActorKind = 'user' | 'participant' | 'system';
@@ -265,6 +273,32 @@ export interface SessionNotesTable {
   created_at: Date;
 }
 
+export interface FilesTable {
+  id: Generated<string>;
+  organization_id: string;
+  storage_key: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  created_by: string | null;
+  created_at: Date;
+}
+
+export interface DocumentTemplateVersionsTable {
+  id: Generated<string>;
+  organization_id: string;
+  template_id: string;
+  version: number;
+  name: string;
+  audience: Audience;
+  kind: 'form' | 'pdf';
+  fields: Json<DocumentField[]>;
+  file_id: string | null;
+  created_at: Date;
+  created_by: string | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
@@ -289,6 +323,8 @@ export interface Database {
   outbox_attempts: OutboxAttemptsTable;
   reminders: RemindersTable;
   session_notes: SessionNotesTable;
+  files: FilesTable;
+  document_template_versions: DocumentTemplateVersionsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -1,17 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Audience, Database, Modality } from '../db/schema';
+import type { Database, Modality } from '../db/schema';
+import { insertTemplate } from '../modules/documents/repo';
+import { DEMO_DOCUMENTS } from './demo-documents';
 import { searchTextOf } from '../modules/participants/repo';
 
 const SESSION_TYPES: { name: string; modality: Modality }[] = [
   { name: 'Video visit', modality: 'video' },
   { name: 'Phone call', modality: 'phone' },
   { name: 'In-person visit', modality: 'in_person' },
-];
-
-const TEMPLATES: { name: string; audience: Audience }[] = [
-  { name: 'Consent to telehealth', audience: 'participant' },
-  { name: 'Intake questionnaire', audience: 'participant' },
-  { name: 'Provider visit checklist', audience: 'host' },
 ];
 
 const SERVICES: { name: string; description: string; durationMinutes: number; types: Modality[]; documents?: string[] }[] = [
@@ -56,12 +52,11 @@ export async function seedDemoCatalog(
     .returning(['id', 'modality'])
     .execute();
   const typeId = new Map(types.map((t) => [t.modality, t.id]));
-  const templates = await trx
-    .insertInto('document_templates')
-    .values(TEMPLATES.map((t) => ({ organization_id: organizationId, ...t, created_at: now, updated_at: now })))
-    .returning(['id', 'name'])
-    .execute();
-  const templateId = new Map(templates.map((t) => [t.name, t.id]));
+  const templateId = new Map<string, string>();
+  for (const document of DEMO_DOCUMENTS) {
+    const id = await insertTemplate(trx, organizationId, { ...document, kind: 'form', fileId: null, at: now, by: null });
+    templateId.set(document.name, id);
+  }
 
   for (const service of SERVICES) {
     const { id } = await trx

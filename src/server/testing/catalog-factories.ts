@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, Modality } from '../db/schema';
+import type { DocumentField } from '../../shared/documents';
 import type { WorkHours } from '../../shared/work-hours';
+import { insertTemplate } from '../modules/documents/repo';
 
 let counter = 0;
 
@@ -47,13 +49,13 @@ export async function createService(
 export async function createDocumentTemplate(
   db: Kysely<Database>,
   organizationId: string,
-  overrides: Partial<{ name: string; audience: 'participant' | 'host' }> = {},
+  overrides: Partial<{ name: string; audience: 'participant' | 'host'; fields: DocumentField[] }> = {},
 ) {
-  return db
-    .insertInto('document_templates')
-    .values({ organization_id: organizationId, name: overrides.name ?? `Document ${++counter}`, audience: overrides.audience ?? 'participant' })
-    .returning(['id', 'name', 'audience'])
-    .executeTakeFirstOrThrow();
+  const name = overrides.name ?? `Document ${++counter}`;
+  const audience = overrides.audience ?? 'participant';
+  const fields = overrides.fields ?? [{ id: 'agree', label: 'I agree', type: 'yes_no' as const, required: true }];
+  const id = await insertTemplate(db, organizationId, { name, audience, kind: 'form', fields, fileId: null, at: new Date(), by: null });
+  return { id, name, audience };
 }
 
 export async function setWorkHours(db: Kysely<Database>, organizationId: string, userId: string, hours: WorkHours) {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { inject } from 'vitest';
 import type { Role } from '../../shared/roles';
@@ -7,6 +10,7 @@ import { testConfig } from './config';
 import type { DatabaseKind } from '../db/connect';
 import type { Database } from '../db/schema';
 import type { App } from '../http/types';
+import { localFileStore } from '../storage/file-store';
 import { createTestClock, type TestClock } from './clock';
 import { openTestDatabase } from './databases';
 import { createOrganization, createUser, TEST_PASSWORD, type TestUser } from './factories';
@@ -26,6 +30,8 @@ export interface ApiResponse {
   headers: Record<string, string | string[] | number | undefined>;
   body: any;
   text: string;
+  /** The body's bytes, for binary answers such as PDFs. */
+  rawPayload: Buffer;
 }
 
 export interface SignedIn extends TestUser {
@@ -48,7 +54,8 @@ export interface TestApp {
 export async function startTestApp(options: { config?: Partial<Config>; webRoot?: string } = {}): Promise<TestApp> {
   const database = await openTestDatabase(inject('testDatabase'));
   const clock = createTestClock();
-  const app = await buildApp({ config: testConfig(options.config), database, clock, webRoot: options.webRoot ?? '/nonexistent' });
+  const filesDir = mkdtempSync(join(tmpdir(), 'carebeam-files-'));
+  const app = await buildApp({ config: testConfig(options.config), database, clock, storage: localFileStore(filesDir), webRoot: options.webRoot ?? '/nonexistent' });
   await app.ready();
 
   async function request({ method = 'GET', url, cookie, body, headers = {}, remoteAddress }: ApiRequest): Promise<ApiResponse> {
@@ -61,7 +68,7 @@ export async function startTestApp(options: { config?: Partial<Config>; webRoot?
     });
     const text = response.body;
     const json = /json/.test(String(response.headers['content-type'])) && text.length > 0;
-    return { status: response.statusCode, headers: response.headers, body: json ? JSON.parse(text) : text, text };
+    return { status: response.statusCode, headers: response.headers, body: json ? JSON.parse(text) : text, text, rawPayload: response.rawPayload };
   }
 
   async function signIn(email: string, password = TEST_PASSWORD): Promise<string> {
@@ -89,6 +96,7 @@ export async function startTestApp(options: { config?: Partial<Config>; webRoot?
     close: async () => {
       await app.close();
       await database.close();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

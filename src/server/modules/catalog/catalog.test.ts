@@ -93,6 +93,12 @@ describe('services', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([{ path: 'documentTemplateIds.1', message: 'Unknown document' }]);
     expect((await t.request({ url: `/api/services/${service.id}`, cookie: admin.cookie })).body.documentTemplateIds).toEqual([consent.id]);
+
+    // Retired, the document is no longer among the defaults (booking would refuse it); restored, it is back.
+    await t.request({ method: 'POST', url: `/api/document-templates/${consent.id}/retire`, cookie: admin.cookie });
+    expect((await t.request({ url: `/api/services/${service.id}`, cookie: admin.cookie })).body.documentTemplateIds).toEqual([]);
+    await t.request({ method: 'POST', url: `/api/document-templates/${consent.id}/restore`, cookie: admin.cookie });
+    expect((await t.request({ url: `/api/services/${service.id}`, cookie: admin.cookie })).body.documentTemplateIds).toEqual([consent.id]);
   });
 
   it('finds services case- and accent-insensitively anywhere in the name, best matches first', async () => {

@@ -73,8 +73,11 @@ export async function listServices(
     .select((eb) =>
       eb
         .selectFrom('service_document_templates as sdt')
+        // A retired document is no longer assigned, by a service's defaults either.
+        .innerJoin('document_templates as dt', 'dt.id', 'sdt.template_id')
         .select((inner) => inner.fn.coalesce(inner.fn.agg<string[]>('array_agg', ['sdt.template_id']), sql<string[]>`'{}'::uuid[]`).as('ids'))
         .whereRef('sdt.service_id', '=', 's.id')
+        .where('dt.active', '=', true)
         .as('document_template_ids'),
     )
     .where('s.organization_id', '=', organizationId)

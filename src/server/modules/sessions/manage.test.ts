@@ -277,7 +277,12 @@ describe('documents and the next session', () => {
     const assigned = await act('PUT', `/api/sessions/${session.id}/documents`, { documentTemplateIds: [consent.id, checklist.id] });
     expect(assigned.body.documents.map((d: { name: string }) => d.name).sort()).toEqual(['Checklist', 'Consent']);
     expect((await historyOf(session.id)).at(-1)).toMatchObject({ type: 'documents_updated', summary: 'Assigned Checklist, Consent' });
-    await t.db.updateTable('session_documents').set({ status: 'completed', completed_at: new Date() }).where('session_id', '=', session.id).where('template_id', '=', consent.id).execute();
+    await t.db
+      .updateTable('session_documents')
+      .set({ status: 'completed', completed_at: new Date(), answers: JSON.stringify({ agree: true }), completed_by_kind: 'participant', completed_by_name: 'Pat' })
+      .where('session_id', '=', session.id)
+      .where('template_id', '=', consent.id)
+      .execute();
     const refused = await act('PUT', `/api/sessions/${session.id}/documents`, { documentTemplateIds: [checklist.id] });
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe('document_completed');

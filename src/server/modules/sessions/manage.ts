@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { DocumentTemplate } from '../../../shared/documents';
 import type { Participant } from '../../../shared/participants';
 import type { CreatedSession, SessionDetails, SessionParticipantInput } from '../../../shared/sessions';
 import type { NextSession, UpdateSession } from '../../../shared/session-management';
@@ -277,7 +276,7 @@ export function createSessionManagement({ db, clock, organizerEmail }: Managemen
         return await db.transaction().execute(async (trx) => {
           const previous = await repo.lockSession(trx, actor.organizationId, previousId);
           if (!previous || (previous.host_id !== actor.id && !hasRole(actor, 'admin', 'dispatcher'))) throw notFound('Session');
-          const documents: DocumentTemplate[] = await repo.assignedTemplates(trx, previousId);
+          const documents = await repo.assignedTemplates(trx, previousId);
           const created = await bookSession(
             trx,
             { clock, organizerEmail },

@@ -118,10 +118,10 @@ export async function findSession(db: Db, organizationId: string, id: string): P
 export async function documentsOf(db: Db, sessionId: string): Promise<SessionDocument[]> {
   const rows = await db
     .selectFrom('session_documents as d')
-    .innerJoin('document_templates as t', 't.id', 'd.template_id')
+    .innerJoin('document_template_versions as t', 't.id', 'd.template_version_id')
     .leftJoin('participants as p', 'p.id', 'd.participant_id')
     .leftJoin('users as h', 'h.id', 'd.host_id')
-    .select(['d.id', 'd.template_id', 't.name', 't.audience', 'd.participant_id', 'd.host_id', 'p.name as participant_name', 'h.name as host_name', 'd.status', 'd.completed_at'])
+    .select(['d.id', 'd.template_id', 't.name', 't.audience', 't.kind', 't.version', 'd.participant_id', 'd.host_id', 'p.name as participant_name', 'h.name as host_name', 'd.status', 'd.completed_at'])
     .where('d.session_id', '=', sessionId)
     .orderBy('t.name')
     .orderBy('d.created_at')
@@ -131,6 +131,8 @@ export async function documentsOf(db: Db, sessionId: string): Promise<SessionDoc
     templateId: row.template_id,
     name: row.name,
     audience: row.audience,
+    kind: row.kind,
+    version: row.version,
     assignee: row.participant_id
       ? { kind: 'participant' as const, id: row.participant_id, name: row.participant_name ?? '' }
       : { kind: 'host' as const, id: row.host_id!, name: row.host_name ?? '' },

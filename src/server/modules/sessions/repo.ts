@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, InvitationType } from '../../db/schema';
+import type { DocumentAssignment } from './booking-rules';
 
 /**
  * The host's non-canceled sessions overlapping [from, to), as epoch-ms intervals sorted by
@@ -83,7 +84,7 @@ export async function insertSessionDocuments(
   db: Db,
   organizationId: string,
   sessionId: string,
-  assignments: { templateId: string; participantId: string | null; hostId: string | null }[],
+  assignments: DocumentAssignment[],
   at: Date,
 ): Promise<void> {
   if (assignments.length === 0) return;
@@ -94,6 +95,7 @@ export async function insertSessionDocuments(
         organization_id: organizationId,
         session_id: sessionId,
         template_id: a.templateId,
+        template_version_id: a.versionId,
         participant_id: a.participantId,
         host_id: a.hostId,
         created_at: at,
@@ -139,15 +141,15 @@ export function lockSession(db: Db, organizationId: string, id: string) {
     .executeTakeFirst();
 }
 
-/** Distinct templates assigned to the session, with their audience. */
+/** Distinct templates assigned to the session, in the versions it was given, with their audience. */
 export async function assignedTemplates(db: Db, sessionId: string) {
   return db
     .selectFrom('session_documents as d')
-    .innerJoin('document_templates as t', 't.id', 'd.template_id')
-    .select(['t.id', 't.name', 't.audience'])
+    .innerJoin('document_template_versions as v', 'v.id', 'd.template_version_id')
+    .select(['v.template_id as id', 'v.name', 'v.audience', 'd.template_version_id as versionId'])
     .select((eb) => eb.fn.count<number>('d.id').filterWhere('d.status', '=', 'completed').as('completed'))
     .where('d.session_id', '=', sessionId)
-    .groupBy(['t.id', 't.name', 't.audience'])
+    .groupBy(['v.template_id', 'v.name', 'v.audience', 'd.template_version_id'])
     .execute();
 }
 
