@@ -40,16 +40,19 @@ const networkProblem = (): Problem => ({
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   let response: Response;
+  // A FormData body (a file upload) sets its own multipart content type with the boundary.
+  const multipart = options.body instanceof FormData;
+  const json = options.body !== undefined && !multipart;
   try {
     response = await fetch(`/api${path}`, {
       method: options.method ?? 'GET',
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
-        ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(json ? { 'content-type': 'application/json' } : {}),
         ...options.headers,
       },
-      ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.body !== undefined ? { body: multipart ? (options.body as FormData) : JSON.stringify(options.body) } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     });
   } catch (error) {

@@ -1,14 +1,15 @@
 import { Paper, Text, Title } from '@mantine/core';
 import { useId } from 'react';
 import type { PortalView } from '../../../shared/portal';
+import { DocumentsSection } from './DocumentsSection';
 import { isUpcoming } from './session-text';
 
-/** Places kept for what later versions add: documents, then chat and video during the session. */
+/** The documents to complete, and places kept for what later versions add: chat and video. */
 export function ComingSoonSections({ session }: { readonly session: PortalView['session'] }) {
   const upcoming = isUpcoming(session);
   return (
     <>
-      <ComingSoon title="Documents to complete" message="Nothing to complete yet." />
+      <DocumentsSection canceled={session.status === 'canceled'} />
       {upcoming && <ComingSoon title="Chat" message="Opens here at the time of your session." />}
       {upcoming && session.sessionType.modality === 'video' && (
         <ComingSoon title="Video" message="Opens here at the time of your session." />

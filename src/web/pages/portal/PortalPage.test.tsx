@@ -27,7 +27,9 @@ const portalView = (session: Partial<PortalView['session']> = {}): PortalView =>
   participant: { id: 'p1', name: 'Marta García', timeZone: 'Europe/Madrid' },
 });
 
-const serve = (answer: () => Response) => vi.spyOn(globalThis, 'fetch').mockImplementation(async () => answer());
+/** `answer` for the session; the documents section gets an empty list. */
+const serve = (answer: () => Response) =>
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input) => (String(input) === '/api/portal/documents' ? Response.json([]) : answer()));
 
 /** Pretends this browser runs in `zone` (the component reads it once, when it mounts). */
 function deviceIn(zone: string) {
@@ -61,7 +63,7 @@ describe('PortalPage', () => {
     // The device is already in Madrid: nothing to offer.
     expect(screen.queryByRole('button', { name: "Use this device's time zone" })).toBeNull();
     for (const name of ['Documents to complete', 'Chat', 'Video']) expect(screen.getByRole('heading', { name })).toBeTruthy();
-    expect(screen.getByText('Nothing to complete yet.')).toBeTruthy();
+    expect(await screen.findByText('Nothing to complete.')).toBeTruthy();
   });
 
   it('shows the times in another zone when the participant picks one', async () => {
@@ -132,7 +134,7 @@ describe('PortalPage', () => {
     // One automatic retry after a second, then the question goes to the person.
     const retry = await screen.findByRole('button', { name: 'Try again' }, { timeout: 3000 });
     expect(screen.getByRole('heading', { name: 'Your session could not be loaded' })).toBeTruthy();
-    fetchSpy.mockImplementation(async () => Response.json(portalView()));
+    fetchSpy.mockImplementation(async (input) => Response.json(String(input) === '/api/portal/documents' ? [] : portalView()));
     await user.click(retry);
     expect(await screen.findByRole('heading', { name: 'Hello, Marta García' })).toBeTruthy();
   });
