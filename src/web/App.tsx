@@ -1,6 +1,5 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { IconFileText } from '@tabler/icons-react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
@@ -8,10 +7,11 @@ import type { Role } from '../shared/roles';
 import { RequireSignIn } from './auth/RequireSignIn';
 import { hasRole, useCurrentUser } from './auth/session';
 import { AppointmentsPage } from './pages/appointments/AppointmentsPage';
+import { DocumentsPage } from './pages/documents/DocumentsPage';
+import { FormBuilderPage } from './pages/documents/FormBuilderPage';
 import { NotFoundPage } from './pages/not-found/NotFoundPage';
 import { OutboxPage } from './pages/outbox/OutboxPage';
 import { ParticipantsPage } from './pages/participants/ParticipantsPage';
-import { PlaceholderPage } from './pages/placeholder/PlaceholderPage';
 import { JoinPage } from './pages/portal/JoinPage';
 import { PortalPage } from './pages/portal/PortalPage';
 import { ServicesPage } from './pages/services/ServicesPage';
@@ -58,10 +58,9 @@ const router = createBrowserRouter([
       { path: 'work-hours', element: <WorkHoursPage /> },
       { path: 'users', element: admin(<UsersPage />) },
       { path: 'services', element: admin(<ServicesPage />) },
-      {
-        path: 'documents',
-        element: admin(<PlaceholderPage title="Documents" icon={IconFileText} message="Consent forms, questionnaires and checklists to assign to sessions." />),
-      },
+      { path: 'documents', element: admin(<DocumentsPage />) },
+      { path: 'documents/new', element: admin(<FormBuilderPage />) },
+      { path: 'documents/:id', element: admin(<FormBuilderPage />) },
       { path: 'settings', element: admin(<SettingsPage />) },
       { path: 'outbox', element: admin(<OutboxPage />) },
       { path: '*', element: <NotFoundPage /> },
@@ -73,7 +72,8 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <MantineProvider theme={theme}>
-      <Notifications position="top-right" />
+      {/* Bottom right: toasts never cover a page's actions or a drawer's title. */}
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

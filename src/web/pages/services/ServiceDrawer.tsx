@@ -1,7 +1,9 @@
-import { Alert, Button, Checkbox, Group, NumberInput, Stack, Switch, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NumberInput, Stack, Switch, Text, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { MODALITY_LABELS, type Service, type SessionType } from '../../../shared/catalog';
+import { AUDIENCE_LABELS } from '../../../shared/documents';
+import { useDocumentTemplates } from '../../api/queries';
 import { FormDrawer } from '../../components/FormDrawer/FormDrawer';
 import { applyServerErrors } from '../../lib/form-errors';
 import { type ServiceDraft, useSaveService } from './api';
@@ -14,6 +16,7 @@ export interface ServiceDrawerProps {
 
 export function ServiceDrawer({ service, sessionTypes, onClose }: ServiceDrawerProps) {
   const save = useSaveService(service);
+  const templates = useDocumentTemplates();
   const [formError, setFormError] = useState('');
   const form = useForm<ServiceDraft>({
     initialValues: {
@@ -21,6 +24,7 @@ export function ServiceDrawer({ service, sessionTypes, onClose }: ServiceDrawerP
       description: service?.description ?? '',
       durationMinutes: service?.durationMinutes ?? 30,
       sessionTypeIds: service?.sessionTypeIds ?? [],
+      documentTemplateIds: service?.documentTemplateIds ?? [],
       active: service?.active ?? true,
     },
     validate: {
@@ -65,6 +69,22 @@ export function ServiceDrawer({ service, sessionTypes, onClose }: ServiceDrawerP
               {sessionTypes.map((type) => (
                 <Checkbox key={type.id} value={type.id} label={`${type.name} (${MODALITY_LABELS[type.modality]})`} />
               ))}
+            </Stack>
+          </Checkbox.Group>
+          <Checkbox.Group
+            label="Documents"
+            description="Given to every session of this service; the person scheduling can change them."
+            {...form.getInputProps('documentTemplateIds')}
+          >
+            <Stack gap="xs" mt="xs">
+              {(templates.data ?? []).map((template) => (
+                <Checkbox key={template.id} value={template.id} label={`${template.name} (${AUDIENCE_LABELS[template.audience]})`} />
+              ))}
+              {templates.data?.length === 0 && (
+                <Text size="sm" c="dimmed">
+                  No documents yet: add them on the Documents page.
+                </Text>
+              )}
             </Stack>
           </Checkbox.Group>
           <Switch

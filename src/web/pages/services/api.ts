@@ -16,6 +16,7 @@ export interface ServiceDraft {
   description: string;
   durationMinutes: number | string;
   sessionTypeIds: string[];
+  documentTemplateIds: string[];
   active: boolean;
 }
 
