@@ -1,20 +1,23 @@
-import { Alert, Badge, Button, Checkbox, Group, Stack, Table, Text } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { AUDIENCE_LABELS } from '../../../shared/documents';
-import { formatTime } from '../../../shared/format';
+import { IconDownload } from '@tabler/icons-react';
+import { AUDIENCE_LABELS, type SessionDocument } from '../../../shared/documents';
 import type { SessionDetails } from '../../../shared/sessions';
 import { api } from '../../api/client';
 import { useDocumentTemplates } from '../../api/queries';
 import { useCurrentUser } from '../../auth/session';
 import { invalidateSession } from '../../components/ManageSessionMenu/invalidate';
+import { formatMoment } from './format-moment';
+import { signedPdfUrl } from './session-api';
+import { SessionDocumentDrawer } from './SessionDocumentDrawer';
 
 export interface DocumentsTabProps {
   readonly session: SessionDetails;
 }
 
-/** The documents assigned and their state per person; assign and unassign. */
+/** The documents assigned and their state per person; complete the host's own, read and download completed ones; assign and unassign. */
 export function DocumentsTab({ session }: DocumentsTabProps) {
   const me = useCurrentUser();
   const templates = useDocumentTemplates();
@@ -23,6 +26,8 @@ export function DocumentsTab({ session }: DocumentsTabProps) {
   const completedTemplates = new Set(session.documents.filter((d) => d.status === 'completed').map((d) => d.templateId));
   const [choice, setChoice] = useState<string[] | null>(null);
   const open = session.status === 'scheduled' || session.status === 'in_progress';
+  const [viewing, setViewing] = useState<SessionDocument | null>(null);
+  const toComplete = (d: SessionDocument) => open && d.status === 'pending' && d.assignee.kind === 'host' && d.assignee.id === me.id;
   const save = useMutation({
     mutationFn: (documentTemplateIds: string[]) => api(`/sessions/${session.id}/documents`, { method: 'PUT', body: { documentTemplateIds } }),
     onSuccess: () => {
@@ -45,6 +50,9 @@ export function DocumentsTab({ session }: DocumentsTabProps) {
               <Table.Th>Document</Table.Th>
               <Table.Th>For</Table.Th>
               <Table.Th>State</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -58,9 +66,34 @@ export function DocumentsTab({ session }: DocumentsTabProps) {
                   </Badge>
                 </Table.Td>
                 <Table.Td>
-                  <Badge size="sm" variant="dot" color={d.status === 'completed' ? 'teal' : 'yellow'}>
-                    {d.status === 'completed' ? `Completed ${d.completedAt ? formatTime(d.completedAt, me.timeZone) : ''}` : 'Pending'}
+                  <Badge size="sm" variant="dot" color={d.status === 'completed' ? 'teal' : 'yellow'} tt="none">
+                    {d.status === 'completed' ? 'Completed' : 'Pending'}
                   </Badge>
+                  {d.completedAt && (
+                    <Text size="xs" c="dimmed" mt={2}>
+                      {formatMoment(d.completedAt, me.timeZone)}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    {d.status === 'completed' && (
+                      <Tooltip label="Download signed PDF">
+                        <ActionIcon component="a" href={signedPdfUrl(session.id, d.id)} download variant="subtle" aria-label={`Download signed PDF of ${d.name}`}>
+                          <IconDownload size={16} aria-hidden="true" />
+                        </ActionIcon>
+                      </Tooltip>
+                    )}
+                    {toComplete(d) ? (
+                      <Button size="xs" onClick={() => setViewing(d)}>
+                        Complete
+                      </Button>
+                    ) : (
+                      <Button size="xs" variant="default" onClick={() => setViewing(d)} aria-label={`View ${d.name} for ${d.assignee.name}`}>
+                        View
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             ))}
@@ -92,6 +125,9 @@ export function DocumentsTab({ session }: DocumentsTabProps) {
             </Button>
           </Group>
         </Stack>
+      )}
+      {viewing && (
+        <SessionDocumentDrawer key={viewing.id} sessionId={session.id} documentId={viewing.id} title={viewing.name} open={open} onClose={() => setViewing(null)} />
       )}
     </Stack>
   );

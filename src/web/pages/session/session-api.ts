@@ -1,4 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Answers, DocumentToComplete } from '../../../shared/documents';
 import type { InvitationType, Participant } from '../../../shared/participants';
 import type { HistoryEntry, SessionNote } from '../../../shared/session-management';
 import { api } from '../../api/client';
@@ -61,3 +62,24 @@ export function useRemoveParticipant(sessionId: string) {
     onSuccess: () => refreshParticipants(queryClient, sessionId),
   });
 }
+
+export const sessionDocumentKey = (sessionId: string, documentId: string) => ['session-document', sessionId, documentId] as const;
+
+/** One document of the session with its questions, and its answers once completed. */
+export const useSessionDocument = (sessionId: string, documentId: string) =>
+  useQuery({ queryKey: sessionDocumentKey(sessionId, documentId), queryFn: () => api<DocumentToComplete>(`/sessions/${sessionId}/documents/${documentId}`) });
+
+/** The host completes a host document assigned to them. */
+export function useCompleteHostDocument(sessionId: string, documentId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (answers: Answers) => api<DocumentToComplete>(`/sessions/${sessionId}/documents/${documentId}`, { method: 'POST', body: { answers } }),
+    onSuccess: (completed) => {
+      queryClient.setQueryData(sessionDocumentKey(sessionId, documentId), completed);
+      for (const queryKey of [['session', sessionId], historyKey(sessionId)]) void queryClient.invalidateQueries({ queryKey });
+    },
+  });
+}
+
+/** The signed PDF of a completed document. */
+export const signedPdfUrl = (sessionId: string, documentId: string) => `/api/sessions/${sessionId}/documents/${documentId}/pdf`;
