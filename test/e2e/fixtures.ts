@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type APIRequestContext, test as base, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'carebeam-demo';
 export const DEMO = {
@@ -109,6 +109,18 @@ export async function workEveryDay(api: APIRequestContext, userId: string, timeZ
   const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
   const response = await api.put(`/api/users/${userId}/work-hours`, { data: { timeZone, weekly, overrides: [] } });
   expect(response.status()).toBe(200);
+}
+
+/** Opens New Session on a Follow-up video visit at the first free time; returns the panel. */
+export async function startFollowUpAtFirstFreeTime(page: Page): Promise<Locator> {
+  await page.getByRole('button', { name: 'Schedule new session' }).first().click();
+  const panel = page.getByRole('dialog', { name: 'New Session' });
+  await panel.getByRole('combobox', { name: 'Service' }).fill('follow');
+  await page.getByRole('option', { name: /Follow-up visit/ }).click();
+  await panel.getByText('Video visit').click();
+  await panel.locator('table button:not([data-disabled]):not([disabled]):not([data-outside])').first().click();
+  await panel.getByRole('radiogroup', { name: 'Free times' }).getByRole('radio').first().click();
+  return panel;
 }
 
 export { expect };

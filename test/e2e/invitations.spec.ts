@@ -1,4 +1,4 @@
-import { expect, snap, test, waitForEmail, workEveryDay } from './fixtures';
+import { expect, snap, startFollowUpAtFirstFreeTime, test, waitForEmail, workEveryDay } from './fixtures';
 
 test.describe('invitations and the participant’s page', () => {
   test('a participant invited by email opens their link and sees the time in their own zone', async ({ page, browser, adminApi, freshUser, signInAsUser }) => {
@@ -7,14 +7,7 @@ test.describe('invitations and the participant’s page', () => {
     const email = `ana-${Date.now()}@example.test`;
 
     await signInAsUser(provider, '/appointments');
-    await page.getByRole('button', { name: 'Schedule new session' }).first().click();
-    const panel = page.getByRole('dialog', { name: 'New Session' });
-    await panel.getByRole('combobox', { name: 'Service' }).fill('follow');
-    await page.getByRole('option', { name: /Follow-up visit/ }).click();
-    await panel.getByText('Video visit').click();
-    const day = panel.locator('table button:not([data-disabled]):not([disabled]):not([data-outside])').first();
-    await day.click();
-    await panel.getByRole('radiogroup', { name: 'Free times' }).getByRole('radio').first().click();
+    const panel = await startFollowUpAtFirstFreeTime(page);
     await panel.getByRole('button', { name: 'Next step: Participant Details' }).click();
     await panel.getByRole('textbox', { name: 'Select or invite a participant' }).fill('Ana Madrid');
     await page.getByRole('option', { name: /Add new Participant/ }).click();
