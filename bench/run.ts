@@ -1,6 +1,7 @@
 import { benchMe } from './api-me.bench';
 import { benchAvailabilityApi } from './availability-api.bench';
 import { benchAvailabilityEngine } from './availability-engine.bench';
+import { benchDocumentPdf } from './document-pdf.bench';
 import { type Figure, printTable, writeResults } from './lib/report';
 import { benchReminderClaim } from './reminders-claim.bench';
 import { benchCreateSessions } from './sessions-create.bench';
@@ -14,6 +15,7 @@ const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'POST /api/sessions', run: benchCreateSessions },
   { name: 'GET /api/sessions', run: benchListSessions },
   { name: 'reminders claim', run: benchReminderClaim },
+  { name: 'signed PDF', run: benchDocumentPdf },
 ];
 
 const only = process.argv[2];
