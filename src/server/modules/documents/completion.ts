@@ -7,7 +7,7 @@ import type { FileStore } from '../../storage/file-store';
 import { type Actor, hasRole } from '../auth/actor';
 import { type HistoryActor, recordHistory } from '../history/repo';
 import type { PortalVisitor } from '../portal/service';
-import { renderCompletedDocument } from './pdf';
+import { renderCompletedDocument, unreadableSignatures } from './pdf';
 import { findFile } from './repo';
 
 type Db = Kysely<Database>;
@@ -114,6 +114,7 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
     if (row.session_status === 'canceled') throw conflict('invalid_state', 'This session was canceled');
     if (row.status === 'completed') throw conflict('already_completed', 'This document has already been completed');
     const errors = validateAnswers(row.fields, answers);
+    if (errors.length === 0) errors.push(...(await unreadableSignatures(row.fields, answers)));
     if (errors.length > 0) throw invalid(errors, 'Some answers need attention');
     const now = clock.now();
     const updated = await trx

@@ -238,6 +238,12 @@ describe('completion', () => {
         { path: 'answers.signature', message: 'The drawn signature is not a PNG image' },
       ]),
     );
+    // Well-formed base64 that is no image: refused now, not found out when the PDF is made.
+    const notAnImage = `data:image/png;base64,${Buffer.from('not an image at all').toString('base64')}`;
+    const unreadable = await t.request({ method: 'POST', url: `/api/portal/documents/${id}`, cookie, body: { answers: { ...GOOD_ANSWERS, signature: notAnImage } } });
+    expect(unreadable.status).toBe(400);
+    expect(unreadable.body.errors).toEqual([{ path: 'answers.signature', message: 'The drawn signature could not be read: please sign again' }]);
+    expect((await t.request({ url: '/api/portal/documents', cookie })).body[0].status).toBe('pending');
     const done = await t.request({ method: 'POST', url: `/api/portal/documents/${id}`, cookie, body: { answers: GOOD_ANSWERS } });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: 'completed', answers: GOOD_ANSWERS, completedBy: { kind: 'participant', name: 'José Álvarez' } });
@@ -281,11 +287,15 @@ describe('completion', () => {
     const dispatcher = await t.staff(['dispatcher'], admin.organizationId);
     const notTheirs = await t.request({ method: 'POST', url: `/api/sessions/${session.id}/documents/${doc.id}`, cookie: dispatcher.cookie, body: { answers: { ok: true, signature: 'Dana D' } } });
     expect(notTheirs.status).toBe(403);
-    const done = await t.request({ method: 'POST', url: `/api/sessions/${session.id}/documents/${doc.id}`, cookie: provider.cookie, body: { answers: { ok: true, signature: provider.name } } });
+    // Signed by drawing: a real (1×1) PNG goes into the record as an image.
+    const drawn = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const done = await t.request({ method: 'POST', url: `/api/sessions/${session.id}/documents/${doc.id}`, cookie: provider.cookie, body: { answers: { ok: true, signature: drawn } } });
     expect(done.body).toMatchObject({ status: 'completed', completedBy: { kind: 'user', name: provider.name } });
     const text = await pdfText(new Uint8Array((await t.request({ url: `/api/sessions/${session.id}/documents/${doc.id}/pdf`, cookie: dispatcher.cookie })).rawPayload));
     expect(text).toContain('All good');
     expect(text).toContain('Yes');
+    expect(text).toContain('Signature drawn on screen');
+    expect(text).not.toContain('could not be read');
   });
 
   it('refuses completion once the session is canceled', async () => {

@@ -1,5 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { type Answers, type DocumentField, isDrawnSignature, MAX_PDF_BYTES } from '../../../shared/documents';
+import type { FieldError } from '../../../shared/problem';
 import { formatCalendarDate, formatLongDate, formatSessionTime, formatTime } from '../../../shared/format';
 import { DomainError } from '../../errors';
 import { embedFonts, MUTED, stampFooters, Writer } from './pdf-layout';
@@ -74,13 +75,34 @@ export async function renderCompletedDocument(input: CompletedDocumentPdf): Prom
   return doc.save();
 }
 
+const pngBytes = (dataUrl: string) => Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
+
+/**
+ * Drawn signatures the signed record could not show. Completion refuses them, so a person signs
+ * again now rather than a clinic finding a record without its signature later.
+ */
+export async function unreadableSignatures(fields: DocumentField[], answers: Answers): Promise<FieldError[]> {
+  const drawn = fields.filter((field) => field.type === 'signature' && typeof answers[field.id] === 'string' && isDrawnSignature(answers[field.id] as string));
+  if (drawn.length === 0) return [];
+  const scratch = await PDFDocument.create();
+  const errors: FieldError[] = [];
+  for (const field of drawn) {
+    try {
+      await scratch.embedPng(pngBytes(answers[field.id] as string));
+    } catch {
+      errors.push({ path: `answers.${field.id}`, message: 'The drawn signature could not be read: please sign again' });
+    }
+  }
+  return errors;
+}
+
 async function drawSignature(doc: PDFDocument, w: Writer, dataUrl: string) {
   try {
-    const png = await doc.embedPng(Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64'));
+    const png = await doc.embedPng(pngBytes(dataUrl));
     w.image(png, SIGNATURE_BOX);
     w.text('Signature drawn on screen', { size: 9, color: MUTED });
   } catch {
-    // Validation only checks the data URL's shape; a record must still be produced, saying why the image is missing.
+    // Completion refuses unreadable images; should one be stored anyway, the record still says a signature was drawn.
     w.text('Signature drawn on screen (the image could not be read)');
   }
 }
