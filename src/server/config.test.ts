@@ -72,6 +72,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...sms, SMS_API_URL: 'http://sms.example.org' })).toThrow(/SMS_API_URL/);
   });
 
+  it('keeps files in FILES_DIR, or in an S3-compatible bucket when bucket and keys are set', () => {
+    expect(loadConfig({}).files).toEqual({ kind: 'local', directory: './data/files' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/carebeam' }).files).toEqual({ kind: 'local', directory: './files' });
+    expect(loadConfig({ FILES_DIR: '/srv/files' }).files).toEqual({ kind: 'local', directory: '/srv/files' });
+    const s3 = { S3_BUCKET: 'clinic-files', S3_ACCESS_KEY_ID: 'AKIA1', S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(loadConfig({ ...s3, S3_REGION: 'eu-central-1' }).files).toEqual({
+      kind: 's3',
+      endpoint: new URL('https://s3.eu-central-1.amazonaws.com'),
+      region: 'eu-central-1',
+      bucket: 'clinic-files',
+      accessKeyId: 'AKIA1',
+      secretAccessKey: 'secret',
+    });
+    expect(loadConfig({ ...s3, S3_ENDPOINT: 'http://127.0.0.1:9000' }).files).toMatchObject({ endpoint: new URL('http://127.0.0.1:9000'), region: 'us-east-1' });
+  });
+
+  it('names the S3 settings missing from a partial set, and checks the endpoint and bucket', () => {
+    expect(() => loadConfig({ S3_BUCKET: 'clinic-files' })).toThrow(/S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set together with S3_BUCKET \(or unset all to keep files in FILES_DIR\)/);
+    const s3 = { S3_BUCKET: 'clinic-files', S3_ACCESS_KEY_ID: 'AKIA1', S3_SECRET_ACCESS_KEY: 'secret' };
+    expect(() => loadConfig({ ...s3, S3_ENDPOINT: 'http://minio.internal:9000' })).toThrow(/S3_ENDPOINT: Use an https:\/\/ URL/);
+    expect(() => loadConfig({ ...s3, S3_BUCKET: 'Clinic_Files' })).toThrow(/S3_BUCKET: Use a bucket name/);
+  });
+
   it('reports a partial SMS set together with other bad variables', () => {
     expect(() => loadConfig({ PORT: 'eighty', SMS_AUTH_TOKEN: 'token' })).toThrow(/PORT[\s\S]*SMS_ACCOUNT_SID, SMS_FROM/);
   });

@@ -7,6 +7,7 @@ import { createOutboxWorker } from './jobs/outbox-worker';
 import { keepStatisticsFresh } from './jobs/statistics';
 import { redactUrl } from './http/redact';
 import { localFileStore } from './storage/file-store';
+import { s3FileStore } from './storage/s3-file-store';
 import { addressOf } from './messaging/address';
 import { createMailer } from './messaging/email';
 import { createSmsSender } from './messaging/sms';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     config,
     database,
     clock: systemClock,
-    storage: localFileStore(config.filesDir),
+    storage: config.files.kind === 's3' ? s3FileStore(config.files) : localFileStore(config.files.directory),
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],

@@ -2,8 +2,8 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
- * Where uploaded files live. Local disk by default; an S3-compatible store can stand behind
- * the same two methods for deployments whose instances share no disk.
+ * Where uploaded files live: local disk by default, or an S3-compatible bucket (s3-file-store.ts)
+ * for instances that share no disk.
  */
 export interface FileStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
@@ -12,12 +12,14 @@ export interface FileStore {
 
 const SAFE_KEY = /^[a-z0-9-]{8,64}$/;
 
+/** Keys are our own ids; refusing anything else rules out path tricks in either store. */
+export function assertFileKey(key: string): string {
+  if (!SAFE_KEY.test(key)) throw new Error(`not a file key: ${key}`);
+  return key;
+}
+
 export function localFileStore(directory: string): FileStore {
-  const pathOf = (key: string) => {
-    // Keys are our own ids; refusing anything else rules out path tricks.
-    if (!SAFE_KEY.test(key)) throw new Error(`not a file key: ${key}`);
-    return join(directory, key);
-  };
+  const pathOf = (key: string) => join(directory, assertFileKey(key));
   return {
     async put(key, bytes) {
       await mkdir(directory, { recursive: true });

@@ -6,7 +6,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     database: { kind: 'pglite', dataDir: 'memory://' },
-    filesDir: 'unused: tests pass their own file store',
+    files: { kind: 'local', directory: 'unused: tests pass their own file store' },
     publicUrl: new URL('http://localhost:3000'),
     secureCookies: false,
     seedDemo: false,
