@@ -4,6 +4,7 @@ import { type ReactNode, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../shared/users';
 import { api, onSessionEnded } from '../api/client';
+import { forgetStaffDrafts } from '../lib/staff-drafts';
 import { ME_KEY } from './session';
 import { SignInForm } from './SignInForm';
 
@@ -49,6 +50,7 @@ export function SessionLock({ me, children }: { readonly me: Me; readonly childr
     if (signedIn.id !== me.id) {
       // Someone else signed in: nothing of the previous person's screen may carry over.
       queryClient.clear();
+      forgetStaffDrafts();
       queryClient.setQueryData(ME_KEY, signedIn);
       navigate('/appointments', { replace: true });
     }

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../shared/roles';
 import type { Me } from '../../shared/users';
 import { ApiError, api } from '../api/client';
+import { forgetStaffDrafts } from '../lib/staff-drafts';
 
 export const ME_KEY = ['me'] as const;
 
@@ -48,8 +49,9 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
     onSettled: () => {
-      // Patient data must not outlive the sign-in in memory.
+      // Patient data must not outlive the sign-in, in memory or in the tab's storage.
       queryClient.clear();
+      forgetStaffDrafts();
       queryClient.setQueryData(ME_KEY, null);
     },
   });

@@ -7,6 +7,7 @@ import { useCurrentUser } from '../../auth/session';
 import { DocumentForm } from '../../components/DocumentForm/DocumentForm';
 import { PdfToRead } from '../../components/DocumentForm/PdfToRead';
 import { QueryState } from '../../components/QueryState/QueryState';
+import { staffDraftKey } from '../../lib/staff-drafts';
 import { formatMoment } from './format-moment';
 import { signedPdfUrl, useCompleteHostDocument, useSessionDocument } from './session-api';
 
@@ -95,7 +96,7 @@ function DocumentBody({ sessionId, document, open }: { readonly sessionId: strin
         }
         serverErrors={fieldErrors}
         // What was typed survives closing the panel or reloading the page, until it is saved.
-        draftKey={`carebeam.staff.document.${document.id}`}
+        draftKey={staffDraftKey(document.id)}
       />
       {complete.error && fieldErrors.length === 0 && (
         <Alert color="red" variant="light" role="alert">
