@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { INVITATION_LABELS } from '../src/shared/participants';
 import { startBenchApp } from './lib/bench-app';
@@ -132,7 +132,8 @@ async function loadContext(app: BenchApp) {
   const templates = await db
     .selectFrom('service_document_templates as sdt')
     .innerJoin('document_templates as t', 't.id', 'sdt.template_id')
-    .select(['t.id', 't.name', 't.audience'])
+    .innerJoin('document_template_versions as v', (join) => join.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.current_version'))
+    .select(['t.id', 't.name', 't.audience', 'v.id as versionId'])
     .where('sdt.service_id', '=', service.id)
     .orderBy('t.name')
     .execute();
@@ -151,12 +152,26 @@ interface Slot {
   end: Date;
 }
 
+/** The invitations the app queued for one booking (email and SMS), so the floor writes the same messages. */
+async function sampleInvitations(app: BenchApp) {
+  const first = await app.db.selectFrom('outbox_messages').select('session_id').where('kind', '=', 'invitation').executeTakeFirstOrThrow();
+  return app.db
+    .selectFrom('outbox_messages')
+    .select(['channel', 'recipient', 'subject', 'body_text', 'body_html', 'attachments'])
+    .where('session_id', '=', first.session_id)
+    .where('kind', '=', 'invitation')
+    .execute();
+}
+type Invitations = Awaited<ReturnType<typeof sampleInvitations>>;
+
+const REMINDER_OFFSETS = [24 * 60, 60]; // the organization's default
+
 /**
  * One booking as the service writes it (sessions, session_participants, session_documents,
- * session_history, audit_events rows, same columns and value shapes) in one raw transaction:
- * no HTTP, no validation, no reads, no Kysely.
+ * join_tokens, outbox_messages, reminders, session_history, audit_events rows, same columns and
+ * value shapes) in one raw transaction: no HTTP, no validation, no reads, no Kysely.
  */
-async function rawBooking(app: BenchApp, c: Context, slot: Slot): Promise<void> {
+async function rawBooking(app: BenchApp, c: Context, slot: Slot, invitations: Invitations): Promise<void> {
   const { pglite } = app;
   const org = c.dispatcher.organization_id;
   const id = randomUUID();
@@ -172,13 +187,34 @@ async function rawBooking(app: BenchApp, c: Context, slot: Slot): Promise<void> 
       [org, id, c.participant.id, c.participant.invitation_type, now],
     );
     const documents = c.templates.map((t) =>
-      t.audience === 'host' ? [org, id, t.id, null, slot.hostId, now] : [org, id, t.id, c.participant.id, null, now],
+      t.audience === 'host' ? [org, id, t.id, t.versionId, null, slot.hostId, now] : [org, id, t.id, t.versionId, c.participant.id, null, now],
     );
     await pglite.query(
-      `insert into "session_documents" ("organization_id", "session_id", "template_id", "participant_id", "host_id", "created_at") values ${documents
-        .map((_, i) => `(${[1, 2, 3, 4, 5, 6].map((n) => `$${i * 6 + n}`).join(', ')})`)
+      `insert into "session_documents" ("organization_id", "session_id", "template_id", "template_version_id", "participant_id", "host_id", "created_at") values ${documents
+        .map((_, i) => `(${[1, 2, 3, 4, 5, 6, 7].map((n) => `$${i * 7 + n}`).join(', ')})`)
         .join(', ')}`,
       documents.flat(),
+    );
+    await pglite.query(
+      'insert into "join_tokens" ("token_hash", "organization_id", "session_id", "participant_id", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6)',
+      [randomBytes(32).toString('hex'), org, id, c.participant.id, now, new Date(slot.end.getTime() + 24 * HOUR)],
+    );
+    const messages = invitations.map((m) => [org, id, c.participant.id, 'invitation', m.channel, m.recipient, m.subject, m.body_text, m.body_html, JSON.stringify(m.attachments), now, now]);
+    await pglite.query(
+      `insert into "outbox_messages" ("organization_id", "session_id", "participant_id", "kind", "channel", "recipient", "subject", "body_text", "body_html", "attachments", "next_attempt_at", "created_at") values ${messages
+        .map((_, i) => `(${Array.from({ length: 12 }, (_, n) => `$${i * 12 + n + 1}`).join(', ')})`)
+        .join(', ')}`,
+      messages.flat(),
+    );
+    const reminders = REMINDER_OFFSETS.map((offset) => {
+      const due = new Date(slot.start.getTime() - offset * 60_000);
+      return [org, id, c.participant.id, offset, due, due > now ? 'pending' : 'skipped'];
+    });
+    await pglite.query(
+      `insert into "reminders" ("organization_id", "session_id", "participant_id", "offset_minutes", "due_at", "status") values ${reminders
+        .map((_, i) => `(${[1, 2, 3, 4, 5, 6].map((n) => `$${i * 6 + n}`).join(', ')})`)
+        .join(', ')} on conflict do nothing`,
+      reminders.flat(),
     );
     const data = {
       start: slot.start.toISOString(),
@@ -256,13 +292,14 @@ export async function benchCreateSessions(): Promise<Figure[]> {
       throw new Error(`POST /api/sessions: ${failures.length} non-201 answers, e.g. ${failures[0]!.status} ${failures[0]!.text}`);
     }
 
-    for (const slot of nextSlots(WARMUP)) await rawBooking(app, c, slot);
+    const invitations = await sampleInvitations(app);
+    for (const slot of nextSlots(WARMUP)) await rawBooking(app, c, slot, invitations);
     const floorSlots = nextSlots(BOOKINGS);
     const floorTimes: number[] = [];
     const floorStarted = performance.now();
     for (const slot of floorSlots) {
       const t0 = performance.now();
-      await rawBooking(app, c, slot);
+      await rawBooking(app, c, slot, invitations);
       floorTimes.push(performance.now() - t0);
     }
     const floorSeconds = (performance.now() - floorStarted) / 1000;
