@@ -34,6 +34,20 @@ export async function listTemplates(
   }));
 }
 
+/** Active templates among `ids`, with just what assigning them needs (no fields, no file). */
+export async function findAssignableTemplates(db: Db, organizationId: string, ids: string[]): Promise<{ id: string; name: string; audience: Audience; versionId: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('document_templates as t')
+    .innerJoin('document_template_versions as v', (join) => join.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.current_version'))
+    .select(['t.id', 't.name', 't.audience', 'v.id as versionId'])
+    .where('t.organization_id', '=', organizationId)
+    .where('t.active', '=', true)
+    .where('t.id', 'in', ids)
+    .orderBy('t.name')
+    .execute();
+}
+
 export interface NewVersion {
   name: string;
   audience: Audience;

@@ -13,7 +13,7 @@ import * as repo from './repo';
 
 /** Active templates of the organization among `ids`, current version; unknown ones reported at their index. */
 export async function requireTemplates(db: Kysely<Database>, organizationId: string, ids: string[], path: string) {
-  const found = await repo.listTemplates(db, organizationId, { ids });
+  const found = await repo.findAssignableTemplates(db, organizationId, ids);
   const known = new Set(found.map((t) => t.id));
   const errors = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: `${path}.${index}`, message: 'Unknown document' }]));
   if (errors.length > 0) throw invalid(errors);
