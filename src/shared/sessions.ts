@@ -107,6 +107,8 @@ export interface Session extends CreatedSession {
   service: { id: string; name: string; durationMinutes: number };
   sessionType: { id: string; name: string; modality: Modality };
   host: { id: string; name: string; timeZone: string };
+  /** How far the session's paperwork is: documents assigned, and how many are completed. */
+  documentProgress: { total: number; completed: number };
 }
 
 /** Where a participant's invitation stands: what the outbox did, and whether they opened their link. */

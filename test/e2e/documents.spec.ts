@@ -136,6 +136,8 @@ test.describe('documents', () => {
     // The host sees it completed, reads the answers, completes the checklist and downloads its PDF.
     await page.goto('/appointments');
     const sessionRow = page.getByTestId('session-row').filter({ hasText: 'Pia Phone' });
+    // The paperwork at a glance: the participant's form is done, the host's checklist is not.
+    await expect(sessionRow).toContainText('1 of 2 documents completed');
     await sessionRow.getByRole('button', { name: /^Manage Session/ }).click();
     await page.getByRole('menuitem', { name: 'Open session' }).click();
     await page.getByRole('tab', { name: 'Documents' }).click();
@@ -166,6 +168,9 @@ test.describe('documents', () => {
     expect(downloaded.suggestedFilename()).toMatch(/\.pdf$/);
     await checklist.getByRole('button', { name: 'Close document' }).click();
     await expect(page.getByRole('row').filter({ hasText: 'Provider visit checklist' })).toContainText('Completed');
+    await page.getByRole('link', { name: 'My Appointments' }).first().click();
+    await expect(sessionRow).toContainText('2 of 2 documents completed');
+    await snap(page, 'documents-appointments-progress');
   });
 
   test('an administrator uploads a PDF to acknowledge, replaces it with a new version, and retires it', async ({ page, signInAs }) => {

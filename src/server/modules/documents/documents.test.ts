@@ -281,6 +281,8 @@ describe('completion', () => {
     const session = await bookWith([checklist.id]);
     const doc = (await t.request({ url: `/api/sessions/${session.id}/documents`, cookie: provider.cookie })).body[0];
     expect(doc).toMatchObject({ audience: 'host', assignee: { kind: 'host', id: provider.id } });
+    const pending = await t.request({ url: `/api/sessions/${session.id}`, cookie: provider.cookie });
+    expect(pending.body.documentProgress).toEqual({ total: 1, completed: 0 });
     const early = await t.request({ url: `/api/sessions/${session.id}/documents/${doc.id}/pdf`, cookie: provider.cookie });
     expect(early.status).toBe(409);
     expect(early.body.code).toBe('not_completed');
@@ -291,6 +293,9 @@ describe('completion', () => {
     const drawn = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
     const done = await t.request({ method: 'POST', url: `/api/sessions/${session.id}/documents/${doc.id}`, cookie: provider.cookie, body: { answers: { ok: true, signature: drawn } } });
     expect(done.body).toMatchObject({ status: 'completed', completedBy: { kind: 'user', name: provider.name } });
+    // The appointments list counts the paperwork of each session.
+    const listed = await t.request({ url: '/api/sessions?limit=200', cookie: provider.cookie });
+    expect(listed.body.items.find((s: { id: string }) => s.id === session.id).documentProgress).toEqual({ total: 1, completed: 1 });
     const text = await pdfText(new Uint8Array((await t.request({ url: `/api/sessions/${session.id}/documents/${doc.id}/pdf`, cookie: dispatcher.cookie })).rawPayload));
     expect(text).toContain('All good');
     expect(text).toContain('Yes');

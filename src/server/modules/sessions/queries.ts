@@ -65,7 +65,26 @@ async function participantsOf(db: Db, sessionIds: string[]): Promise<Map<string,
   return bySession;
 }
 
-const toSession = (row: SessionRow, participants: ParticipantRow[]): Session => ({
+type DocumentProgress = Session['documentProgress'];
+
+async function documentProgressOf(db: Db, sessionIds: string[]): Promise<Map<string, DocumentProgress>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('session_documents')
+    .select(['session_id', sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where status = 'completed'))::int`.as('completed')])
+    .where('session_id', 'in', sessionIds)
+    .groupBy('session_id')
+    .execute();
+  return new Map(rows.map((row) => [row.session_id, { total: row.total, completed: row.completed }]));
+}
+
+/** Participants and paperwork of a page of sessions: two queries, whatever the page size. */
+async function extrasOf(db: Db, sessionIds: string[]) {
+  const [participants, progress] = [await participantsOf(db, sessionIds), await documentProgressOf(db, sessionIds)];
+  return (id: string) => ({ participants: participants.get(id) ?? [], progress: progress.get(id) ?? { total: 0, completed: 0 } });
+}
+
+const toSession = (row: SessionRow, { participants, progress }: { participants: ParticipantRow[]; progress: DocumentProgress }): Session => ({
   id: row.id,
   status: row.status,
   start: row.starts_at.toISOString(),
@@ -78,6 +97,7 @@ const toSession = (row: SessionRow, participants: ParticipantRow[]): Session => 
   service: { id: row.service_id, name: row.service_name, durationMinutes: row.duration_minutes },
   sessionType: { id: row.session_type_id, name: row.session_type_name, modality: row.modality },
   host: { id: row.host_id, name: row.host_name, timeZone: row.host_time_zone },
+  documentProgress: progress,
 });
 
 export interface SessionFilter {
@@ -104,15 +124,14 @@ export async function listSessions(db: Db, organizationId: string, filter: Sessi
   if (filter.statuses && filter.statuses.length > 0) query = query.where('s.status', 'in', filter.statuses);
   if (filter.after) query = query.where(sql<boolean>`(s.starts_at, s.id) > (${filter.after.start}, ${filter.after.id})`);
   const rows = await query.orderBy('s.starts_at').orderBy('s.id').limit(filter.limit).execute();
-  const participants = await participantsOf(db, rows.map((row) => row.id));
-  return rows.map((row) => toSession(row, participants.get(row.id) ?? []));
+  const extras = await extrasOf(db, rows.map((row) => row.id));
+  return rows.map((row) => toSession(row, extras(row.id)));
 }
 
 export async function findSession(db: Db, organizationId: string, id: string): Promise<Session | undefined> {
   const row = await sessionsQuery(db, organizationId).where('s.id', '=', id).executeTakeFirst();
   if (!row) return undefined;
-  const participants = await participantsOf(db, [id]);
-  return toSession(row, participants.get(id) ?? []);
+  return toSession(row, (await extrasOf(db, [id]))(id));
 }
 
 export async function documentsOf(db: Db, sessionId: string): Promise<SessionDocument[]> {
@@ -186,12 +205,14 @@ export async function findSessionDetails(db: Db, organizationId: string, id: str
   if (!row) return undefined;
   const participants = (await participantsOf(db, [id])).get(id) ?? [];
   const delivery = await deliveryStates(db, id);
+  const documents = await documentsOf(db, id);
+  const progress = { total: documents.length, completed: documents.filter((d) => d.status === 'completed').length };
   return {
-    ...toSession(row, participants),
+    ...toSession(row, { participants, progress }),
     participants: participants.map(({ sessionId: _, ...p }) => ({ ...p, delivery: delivery.get(p.id) ?? 'not_invited' })),
     cancelReason: row.cancel_reason,
     previousSessionId: row.previous_session_id,
-    documents: await documentsOf(db, id),
+    documents,
     createdAt: row.created_at.toISOString(),
     createdBy: { id: row.created_by, name: row.created_by_name },
   };

@@ -36,7 +36,7 @@ export interface SessionsDeps {
 export function createSessionsService({ db, clock, organizerEmail }: SessionsDeps) {
   const toCreated = async (trx: Kysely<Database>, actor: Actor, id: string): Promise<CreatedSession> => {
     const session = (await findSession(trx, actor.organizationId, id))!;
-    const { service: _s, sessionType: _t, host: _h, ...created } = session;
+    const { service: _s, sessionType: _t, host: _h, documentProgress: _d, ...created } = session;
     return created;
   };
 

@@ -1,4 +1,5 @@
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Paper, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { IconFileCheck, IconFileText } from '@tabler/icons-react';
 import type { Session } from '../../../shared/sessions';
 import { ManageSessionMenu } from '../../components/ManageSessionMenu/ManageSessionMenu';
 import { SessionStatusBadge } from '../../components/SessionStatusBadge/SessionStatusBadge';
@@ -9,6 +10,23 @@ export interface SessionListProps {
   readonly sessions: Session[];
   readonly timeZone: string;
   readonly showHost: boolean;
+}
+
+/** Paperwork at a glance: how many of the session's documents are completed. */
+function DocumentProgress({ progress }: { readonly progress: Session['documentProgress'] }) {
+  if (progress.total === 0) return null;
+  const done = progress.completed === progress.total;
+  const Icon = done ? IconFileCheck : IconFileText;
+  return (
+    <Badge size="xs" variant="light" color={done ? 'teal' : 'gray'} tt="none" leftSection={<Icon size={12} aria-hidden="true" />}>
+      <span aria-hidden="true">
+        Documents {progress.completed}/{progress.total}
+      </span>
+      <VisuallyHidden>
+        {progress.completed} of {progress.total} documents completed
+      </VisuallyHidden>
+    </Badge>
+  );
 }
 
 /** Sessions grouped by day, as the viewer's zone names the days. */
@@ -51,6 +69,7 @@ export function SessionList({ sessions, timeZone, showHost }: SessionListProps) 
                           {session.sessionType.name}
                         </Badge>
                         <SessionStatusBadge status={session.status} />
+                        <DocumentProgress progress={session.documentProgress} />
                       </Group>
                       <Text size="sm" c="dimmed">
                         {session.participants.length > 0 ? `With ${session.participants.map((p) => p.name).join(', ')}` : 'No participants'}

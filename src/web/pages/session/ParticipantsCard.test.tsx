@@ -49,6 +49,7 @@ const sessionDetails = (overrides: Partial<SessionDetails> = {}): SessionDetails
   service: { id: 'svc', name: 'Physiotherapy follow-up', durationMinutes: 30 },
   sessionType: { id: 'st', name: 'Video consultation', modality: 'video' },
   host: { id: 'u1', name: 'Dr. Lucía Núñez', timeZone: 'Europe/Madrid' },
+  documentProgress: { total: 0, completed: 0 },
   participants: [participant('Marta García', 'opened')],
   cancelReason: null,
   previousSessionId: null,

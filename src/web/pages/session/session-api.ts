@@ -3,6 +3,7 @@ import type { Answers, DocumentToComplete } from '../../../shared/documents';
 import type { InvitationType, Participant } from '../../../shared/participants';
 import type { HistoryEntry, SessionNote } from '../../../shared/session-management';
 import { api } from '../../api/client';
+import { invalidateSession } from '../../components/ManageSessionMenu/invalidate';
 
 /** Queries of the session page's cards and tabs; the session itself is `useSessionDetails` (['session', id]). */
 
@@ -76,7 +77,8 @@ export function useCompleteHostDocument(sessionId: string, documentId: string) {
     mutationFn: (answers: Answers) => api<DocumentToComplete>(`/sessions/${sessionId}/documents/${documentId}`, { method: 'POST', body: { answers } }),
     onSuccess: (completed) => {
       queryClient.setQueryData(sessionDocumentKey(sessionId, documentId), completed);
-      for (const queryKey of [['session', sessionId], historyKey(sessionId)]) void queryClient.invalidateQueries({ queryKey });
+      // The session's page, its history and the lists' paperwork counts.
+      invalidateSession(queryClient, sessionId);
     },
   });
 }
