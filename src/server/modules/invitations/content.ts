@@ -22,6 +22,14 @@ interface Recipient {
   name: string;
   timeZone: string;
   email: string | null;
+  pendingDocuments: string[];
+}
+
+/** What to fill in before the session, where there is still a session to prepare for. */
+function paperwork(kind: MessageKind, recipient: Recipient): string | null {
+  const names = recipient.pendingDocuments;
+  if (kind === 'cancellation' || names.length === 0) return null;
+  return `Before your session, please complete on your session page: ${names.join(', ')}.`;
 }
 
 const HOW_TO_JOIN = {
@@ -62,6 +70,7 @@ export function renderEmail(
   const when = formatSessionTime(session.start, session.end, recipient.timeZone);
   const { subject, lead } = headline(kind, context, when, options.reason);
   const canceled = kind === 'cancellation';
+  const todo = paperwork(kind, recipient);
   const details: [string, string][] = [
     ['Service', session.serviceName],
     ['With', session.hostName],
@@ -93,6 +102,7 @@ export function renderEmail(
     ...(canceled
       ? []
       : [
+          ...(todo ? [todo, ''] : []),
           `Open your session page: ${JOIN_LINK}`,
           'This link is private to you: please do not share it.',
           '',
@@ -115,7 +125,7 @@ export function renderEmail(
 ${
   canceled
     ? ''
-    : `<p><a href="${JOIN_LINK}" style="display:inline-block;background:#0b7285;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">Open your session page</a></p>
+    : `${todo ? `<p>${escapeHtml(todo)}</p>\n` : ''}<p><a href="${JOIN_LINK}" style="display:inline-block;background:#0b7285;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">Open your session page</a></p>
 <p style="font-size:13px;color:#555">This link is private to you: please do not share it.</p>
 <p style="font-size:13px;color:#555">Add to your calendar: the attached invite.ics, ${calendarLinks.map(([label, url]) => `<a href="${escapeHtml(url!)}">${escapeHtml(label!)}</a>`).join(' or ')}.</p>`
 }
@@ -148,14 +158,17 @@ export function renderSms(kind: MessageKind, context: MessageContext, recipient:
   const { session } = context;
   const when = formatSessionTime(session.start, session.end, recipient.timeZone);
   const what = `${session.serviceName} with ${session.hostName}`;
+  // SMS is short: a count, not the names; the link stays last, where phones find it cleanly.
+  const count = recipient.pendingDocuments.length;
+  const forms = count === 0 ? '' : ` Please complete ${count === 1 ? '1 form' : `${count} forms`} on your session page before it.`;
   switch (kind) {
     case 'invitation':
-      return `${context.organizationName}: ${what}, ${when}. Your session page: ${JOIN_LINK}`;
+      return `${context.organizationName}: ${what}, ${when}.${forms} Your session page: ${JOIN_LINK}`;
     case 'update':
-      return `${context.organizationName}: your ${what} has changed, now ${when}. ${JOIN_LINK}`;
+      return `${context.organizationName}: your ${what} has changed, now ${when}.${forms} ${JOIN_LINK}`;
     case 'cancellation':
       return `${context.organizationName}: your ${what} on ${when} was canceled.${reason ? ` ${reason}` : ''}`;
     case 'reminder':
-      return `${context.organizationName} reminder: ${what}, ${when}. ${JOIN_LINK}`;
+      return `${context.organizationName} reminder: ${what}, ${when}.${forms} ${JOIN_LINK}`;
   }
 }

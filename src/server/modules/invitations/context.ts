@@ -4,7 +4,7 @@ import type { InvitationType } from '../../../shared/participants';
 import type { SessionStatus } from '../../../shared/sessions';
 import type { Database } from '../../db/schema';
 
-/** Everything a message about a session says, loaded in one query per session. */
+/** Everything a message about a session says: the session, its participants and their pending documents. */
 export interface MessageContext {
   organizationId: string;
   organizationName: string;
@@ -19,7 +19,16 @@ export interface MessageContext {
     modality: Modality;
     hostName: string;
   };
-  participants: { id: string; name: string; timeZone: string; email: string | null; phone: string | null; invitationType: InvitationType }[];
+  participants: {
+    id: string;
+    name: string;
+    timeZone: string;
+    email: string | null;
+    phone: string | null;
+    invitationType: InvitationType;
+    /** Names of the documents this participant has yet to complete, as of when the message is written. */
+    pendingDocuments: string[];
+  }[];
 }
 
 export async function loadMessageContext(db: Kysely<Database>, sessionId: string): Promise<MessageContext> {
@@ -51,6 +60,16 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
     .where('sp.session_id', '=', sessionId)
     .orderBy('sp.added_at')
     .execute();
+  const pending = await db
+    .selectFrom('session_documents as d')
+    .innerJoin('document_template_versions as v', 'v.id', 'd.template_version_id')
+    .select(['d.participant_id', 'v.name'])
+    .where('d.session_id', '=', sessionId)
+    .where('d.status', '=', 'pending')
+    .where('d.participant_id', 'is not', null)
+    .orderBy('v.name')
+    .execute();
+  const pendingFor = (participantId: string) => pending.filter((d) => d.participant_id === participantId).map((d) => d.name);
   return {
     organizationId: row.organization_id,
     organizationName: row.organization_name,
@@ -72,6 +91,7 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
       email: p.email,
       phone: p.phone,
       invitationType: p.invitation_type,
+      pendingDocuments: pendingFor(p.id),
     })),
   };
 }

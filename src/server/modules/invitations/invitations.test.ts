@@ -4,7 +4,7 @@ import { createOutboxWorker } from '../../jobs/outbox-worker';
 import { createMailer } from '../../messaging/email';
 import { createSmsSender } from '../../messaging/sms';
 import type { Mailer } from '../../messaging/types';
-import { createService, setWorkHours } from '../../testing/catalog-factories';
+import { createDocumentTemplate, createService, setWorkHours } from '../../testing/catalog-factories';
 import { type SignedIn, startTestApp, type TestApp } from '../../testing/harness';
 import { type SmsCapture, startSmsCapture } from '../../testing/sms-capture';
 import { type SmtpCapture, startSmtpCapture } from '../../testing/smtp-capture';
@@ -229,6 +229,45 @@ describe('join links refuse what they must', () => {
   it('refuses the link of a canceled session', async () => {
     await t.db.updateTable('sessions').set({ status: 'canceled' }).where('id', '=', sessionId).execute();
     expect((await t.request({ method: 'POST', url: '/api/portal/exchange', body: { token } })).status).toBe(404);
+  });
+});
+
+describe('documents to complete', () => {
+  it('asks for the pending documents in the invitation, and a reminder leaves out the completed ones', async () => {
+    const consent = await createDocumentTemplate(t.db, provider.organizationId, { name: 'Consent to telehealth' });
+    const intake = await createDocumentTemplate(t.db, provider.organizationId, { name: 'Intake questionnaire' });
+    const checklist = await createDocumentTemplate(t.db, provider.organizationId, { name: 'Provider checklist', audience: 'host' });
+    const created = await t.request({
+      method: 'POST',
+      url: '/api/sessions',
+      cookie: provider.cookie,
+      body: {
+        serviceId: service.id,
+        sessionTypeId: service.sessionTypeIds[0],
+        start: '2026-03-05T15:00:00.000Z',
+        documentTemplateIds: [consent.id, intake.id, checklist.id],
+        participants: [{ name: 'Dora Docs', email: 'dora@example.test', phone: '+1 212 555 0199', timeZone: 'UTC', invitationType: 'email_sms' }],
+      },
+    });
+    expect(created.status).toBe(201);
+    await worker.runOnce();
+    const invitation = await smtp.waitFor((m) => m.subject?.startsWith('Your ') === true && JSON.stringify(m.to).includes('dora@'));
+    // Only the participant's own documents, never the host's checklist.
+    expect(invitation.text).toContain('Before your session, please complete on your session page: Consent to telehealth, Intake questionnaire.');
+    expect(invitation.html).toContain('please complete on your session page: Consent to telehealth, Intake questionnaire.');
+    expect(smsApi.requests.find((r) => r.form.To === '+12125550199')!.form.Body).toMatch(/Please complete 2 forms on your session page before it\. Your session page: https:\/\/care\.harbor\.test\/join\//);
+
+    // The participant completes one; a reminder written afterwards asks only for the other.
+    const token = linkIn(invitation.text!)!;
+    const cookie = String((await t.request({ method: 'POST', url: '/api/portal/exchange', body: { token } })).headers['set-cookie']).split(';')[0]!;
+    const mine = (await t.request({ url: '/api/portal/documents', cookie })).body as { id: string; name: string }[];
+    const consentDoc = mine.find((d) => d.name === 'Consent to telehealth')!;
+    expect((await t.request({ method: 'POST', url: `/api/portal/documents/${consentDoc.id}`, cookie, body: { answers: { agree: true } } })).status).toBe(200);
+    expect((await t.request({ method: 'POST', url: `/api/sessions/${created.body.id}/reminders`, cookie: provider.cookie })).status).toBe(202);
+    await worker.runOnce();
+    const reminder = await smtp.waitFor((m) => m.subject?.startsWith('Reminder:') === true && JSON.stringify(m.to).includes('dora@'));
+    expect(reminder.text).toContain('Before your session, please complete on your session page: Intake questionnaire.');
+    expect(reminder.text).not.toContain('Consent to telehealth');
   });
 });
 
