@@ -21,7 +21,7 @@ import { SignInPage } from './pages/sign-in/SignInPage';
 import { UsersPage } from './pages/users/UsersPage';
 import { WorkHoursPage } from './pages/work-hours/WorkHoursPage';
 import { AppLayout } from './shell/AppLayout';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 export function createQueryClient() {
   return new QueryClient({
@@ -71,7 +71,7 @@ const router = createBrowserRouter([
 export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       {/* Bottom right: toasts never cover a page's actions or a drawer's title. */}
       <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>

@@ -88,7 +88,7 @@ test.describe('invitations and the participant’s page', () => {
     await panel.getByRole('button', { name: 'Invite' }).click();
     await page.getByRole('dialog', { name: 'Session scheduled' }).getByRole('button', { name: 'Show session details' }).click();
 
-    await page.getByRole('button', { name: 'Copy the private link of Lena Link' }).click();
+    await page.getByRole('button', { name: 'Copy link for Lena Link' }).click();
     const modal = page.getByRole('dialog', { name: 'Private link for Lena Link' });
     await expect(modal.getByRole('textbox', { name: 'Private link' })).toHaveValue(/\/join\/[A-Za-z0-9_-]{43}$/);
     await snap(page, 'copy-link');

@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { IconCalendarShare, IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -26,9 +26,10 @@ export function UserMenu() {
     <>
     <Menu position="bottom-end" width={240} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={`Account: ${me.name}, ${roleNames}`}>
+        {/* Named by the words on screen, so speech input ("click Dora Docs") finds it. */}
+        <UnstyledButton>
           <Group gap="xs" wrap="nowrap">
-            <Avatar color="teal" radius="xl" size="sm">
+            <Avatar color="teal" radius="xl" size="sm" aria-hidden="true">
               {initials(me.name)}
             </Avatar>
             <div>
@@ -39,6 +40,7 @@ export function UserMenu() {
                 {roleNames}
               </Text>
             </div>
+            <VisuallyHidden>, account menu</VisuallyHidden>
             <IconChevronDown size={14} aria-hidden="true" />
           </Group>
         </UnstyledButton>

@@ -17,7 +17,7 @@ export function CopyLinkButton({ sessionId, participant, viewerTimeZone }: CopyL
   });
   return (
     <>
-      <Button size="compact-xs" variant="subtle" leftSection={<IconLink size={14} aria-hidden="true" />} onClick={() => link.mutate()} loading={link.isPending} aria-label={`Copy the private link of ${participant.name}`}>
+      <Button size="compact-xs" variant="subtle" leftSection={<IconLink size={14} aria-hidden="true" />} onClick={() => link.mutate()} loading={link.isPending} aria-label={`Copy link for ${participant.name}`}>
         Copy link
       </Button>
       <Modal opened={link.isSuccess} onClose={() => link.reset()} title={`Private link for ${participant.name}`} centered>

@@ -1,5 +1,6 @@
 import { ActionIcon, Button, EmptyState, Group, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
+import dayjs from 'dayjs';
 import { IconCalendarEvent, IconChevronLeft, IconChevronRight, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -15,6 +16,8 @@ import { useNow } from '../../lib/useNow';
 import { SessionCreatedModal } from './SessionCreatedModal';
 import { SessionList } from './SessionList';
 import { WeekCalendar } from './WeekCalendar';
+
+const RANGE_FORMAT = 'MMM D, YYYY';
 
 const STATUS_FILTERS: Record<string, SessionStatus[]> = {
   upcoming: ['scheduled', 'in_progress'],
@@ -75,10 +78,11 @@ export function AppointmentsPage() {
             {view === 'list' ? (
               <DatePickerInput
                 type="range"
-                aria-label="Dates"
+                // The name holds the dates on screen, so speech input can name the field by them.
+                aria-label={`Dates: ${range.filter(Boolean).map((day) => dayjs(day).format(RANGE_FORMAT)).join(' – ')}`}
                 value={range}
                 onChange={(value) => setRange(value as [string | null, string | null])}
-                valueFormat="MMM D, YYYY"
+                valueFormat={RANGE_FORMAT}
                 w={260}
               />
             ) : (

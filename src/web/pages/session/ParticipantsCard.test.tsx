@@ -144,7 +144,7 @@ describe('ParticipantsCard', () => {
     for (const badge of badges) expect(badge.closest('[title]')?.getAttribute('title')).toBeTruthy();
     expect(badges[3]!.closest('[title]')?.getAttribute('title')).toMatch(/could not be delivered/);
     expect(badges[4]!.closest('[title]')?.getAttribute('title')).toMatch(/opened their private session page/);
-    expect(within(rows[4]!).getByRole('button', { name: 'Copy the private link of Marta García' })).toBeTruthy();
+    expect(within(rows[4]!).getByRole('button', { name: 'Copy link for Marta García' })).toBeTruthy();
   });
 
   it('asks before removing someone, then deletes them and refreshes the session and its history', async () => {

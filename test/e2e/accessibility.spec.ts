@@ -1,0 +1,85 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test, workEveryDay } from './fixtures';
+
+/** WCAG 2.1 A and AA rules that axe can decide by itself, on the page as it stands. */
+async function expectNoViolations(page: Page, where: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const found = results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html.slice(0, 160)}: ${(n.any[0] ?? n.all[0] ?? n.none[0])?.message ?? v.help}`));
+  expect(found, `${where}:\n${found.join('\n')}`).toEqual([]);
+}
+
+const STAFF_PAGES = [
+  ['/appointments', 'My Appointments'],
+  ['/participants', 'Participants'],
+  ['/work-hours', 'Work Hours'],
+  ['/users', 'Users'],
+  ['/services', 'Services'],
+  ['/documents', 'Documents'],
+  ['/documents/new', 'New form'],
+  ['/settings', 'Settings'],
+  ['/outbox', 'Outbox'],
+] as const;
+
+test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
+  test('every staff page an administrator can open', async ({ page, signInAs }) => {
+    test.setTimeout(90_000);
+    await signInAs('admin');
+    for (const [path, heading] of STAFF_PAGES) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+      await expectNoViolations(page, path);
+    }
+  });
+
+  test('the sign-in page', async ({ page }) => {
+    await page.goto('/signin');
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    await expectNoViolations(page, '/signin');
+  });
+
+  test('a session page, the New Session panel, and the participant’s page on a phone', async ({ page, browser, adminApi, freshUser, signInAsUser }) => {
+    test.setTimeout(90_000);
+    const provider = await freshUser(['provider'], { name: 'Dr. Ada Access' });
+    await workEveryDay(adminApi, provider.id, 'America/New_York');
+    const services = (await (await adminApi.get('/api/services')).json()) as { id: string; name: string; sessionTypeIds: string[]; documentTemplateIds: string[] }[];
+    const service = services.find((s) => s.name === 'New patient consultation')!;
+    const created = await adminApi.post('/api/sessions', {
+      data: {
+        serviceId: service.id,
+        sessionTypeId: service.sessionTypeIds[0],
+        hostId: provider.id,
+        meetNow: true,
+        allowOutsideWorkHours: true,
+        participants: [{ name: 'Ada Patient', timeZone: 'Europe/Madrid', invitationType: 'none' }],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const session = (await created.json()) as { id: string; participants: { id: string }[] };
+
+    await signInAsUser(provider, `/sessions/${session.id}`);
+    await expect(page.getByRole('heading', { name: 'New patient consultation', level: 1 })).toBeVisible();
+    await expectNoViolations(page, 'session page');
+    for (const tab of ['Notes', 'History', 'MedCart']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expectNoViolations(page, `session ${tab} tab`);
+    }
+
+    await page.goto('/appointments');
+    await page.getByRole('button', { name: 'Schedule new session' }).first().click();
+    await expect(page.getByRole('dialog', { name: 'New Session' })).toBeVisible();
+    await expectNoViolations(page, 'New Session panel');
+
+    const link = (await (await adminApi.post(`/api/sessions/${session.id}/participants/${session.participants[0]!.id}/link`)).json()) as { url: string };
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const participant = await phone.newPage();
+    await participant.goto(link.url);
+    await expect(participant.getByRole('heading', { name: 'Hello, Ada Patient' })).toBeVisible();
+    await expectNoViolations(participant, 'participant page');
+    // The service's default documents, open to fill in: every field type of the intake form.
+    await participant.getByRole('button', { name: 'Fill in' }).first().click();
+    await expect(participant.getByRole('button', { name: 'Send' })).toBeVisible();
+    await expectNoViolations(participant, 'participant page, a document open');
+    await phone.close();
+  });
+});
