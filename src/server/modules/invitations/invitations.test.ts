@@ -48,12 +48,12 @@ afterAll(async () => {
   await smsApi.close();
 });
 
-const book = (participants: unknown[], start = START) =>
+const book = (participants: unknown[], start = START, more: Record<string, unknown> = {}) =>
   t.request({
     method: 'POST',
     url: '/api/sessions',
     cookie: provider.cookie,
-    body: { serviceId: service.id, sessionTypeId: service.sessionTypeIds[0], start, participants },
+    body: { serviceId: service.id, sessionTypeId: service.sessionTypeIds[0], start, participants, ...more },
   });
 
 const linkIn = (text: string) => /\/join\/([A-Za-z0-9_-]{43})/.exec(text)?.[1];
@@ -237,18 +237,11 @@ describe('documents to complete', () => {
     const consent = await createDocumentTemplate(t.db, provider.organizationId, { name: 'Consent to telehealth' });
     const intake = await createDocumentTemplate(t.db, provider.organizationId, { name: 'Intake questionnaire' });
     const checklist = await createDocumentTemplate(t.db, provider.organizationId, { name: 'Provider checklist', audience: 'host' });
-    const created = await t.request({
-      method: 'POST',
-      url: '/api/sessions',
-      cookie: provider.cookie,
-      body: {
-        serviceId: service.id,
-        sessionTypeId: service.sessionTypeIds[0],
-        start: '2026-03-05T15:00:00.000Z',
-        documentTemplateIds: [consent.id, intake.id, checklist.id],
-        participants: [{ name: 'Dora Docs', email: 'dora@example.test', phone: '+1 212 555 0199', timeZone: 'UTC', invitationType: 'email_sms' }],
-      },
-    });
+    const created = await book(
+      [{ name: 'Dora Docs', email: 'dora@example.test', phone: '+1 212 555 0199', timeZone: 'UTC', invitationType: 'email_sms' }],
+      '2026-03-05T15:00:00.000Z',
+      { documentTemplateIds: [consent.id, intake.id, checklist.id] },
+    );
     expect(created.status).toBe(201);
     await worker.runOnce();
     const invitation = await smtp.waitFor((m) => m.subject?.startsWith('Your ') === true && JSON.stringify(m.to).includes('dora@'));
