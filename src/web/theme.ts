@@ -20,8 +20,8 @@ export const theme = createTheme({
 /**
  * Contrast the theme's defaults miss (measured by axe in test/e2e/accessibility.spec.ts), each
  * now at 4.5:1 or more: dimmed text (gray 6, 3.3:1), placeholders (gray 5, 2.1:1), teal text on
- * the light teal of badges, light buttons and the active menu item (4.3:1), and the yellow
- * "Pending" badge (2.7:1).
+ * the light teal of badges, light buttons and the active menu item (4.3:1), the yellow
+ * "Pending" badge (2.7:1), error messages (red 6, 3.3:1) and hovered primary buttons.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
@@ -29,6 +29,10 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-dimmed': '#5c636a',
     '--mantine-color-placeholder': '#6c757d',
     '--mantine-color-yellow-light-color': '#7c4a00',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+    // Past the last shade a hovered button would turn lighter (teal 8, 3.9:1): darker instead.
+    '--mantine-primary-color-filled-hover': '#066649',
+    '--mantine-color-teal-filled-hover': '#066649',
     '--mantine-color-teal-light': 'var(--mantine-color-teal-0)',
     '--mantine-color-teal-light-hover': 'var(--mantine-color-teal-1)',
   },

@@ -32,6 +32,31 @@ test.describe('accessibility (axe, WCAG 2.1 AA)', () => {
     }
   });
 
+  test('the panels an administrator opens: add a user, a service, a PDF; a question; the week', async ({ page, signInAs }) => {
+    test.setTimeout(90_000);
+    const panels = [
+      ['/users', 'Add user'],
+      ['/services', 'Add service'],
+      ['/documents', 'Upload PDF'],
+    ] as const;
+    await signInAs('admin');
+    for (const [path, button] of panels) {
+      await page.goto(path);
+      await page.getByRole('button', { name: button }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectNoViolations(page, `${path}: ${button}`);
+    }
+    await page.goto('/documents/new');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('menuitem', { name: 'Single choice', exact: true }).click();
+    await page.getByRole('button', { name: 'Save form' }).click(); // with its problems shown
+    await expectNoViolations(page, 'form builder with errors');
+    await page.goto('/appointments');
+    await page.getByText('Week', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Previous week' })).toBeVisible();
+    await expectNoViolations(page, 'week view');
+  });
+
   test('the sign-in page', async ({ page }) => {
     await page.goto('/signin');
     await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
