@@ -109,9 +109,11 @@ test.describe('Users (administrator)', () => {
     const confirm = page.getByRole('dialog', { name: 'Discard your changes?' });
     await expect(confirm).toBeVisible();
     await confirm.getByRole('button', { name: 'Keep editing' }).click();
+    // Gone before asking again: a click on the one still fading out would land on nothing.
+    await expect(confirm).toBeHidden();
     await expect(drawer.getByLabel('Name')).toHaveValue('Half typed');
     await drawer.getByRole('button', { name: 'Close panel' }).click();
-    await page.getByRole('dialog', { name: 'Discard your changes?' }).getByRole('button', { name: 'Discard' }).click();
+    await confirm.getByRole('button', { name: 'Discard' }).click();
     await expect(drawer).toBeHidden();
   });
 
