@@ -1,5 +1,5 @@
 import { busyIntervalsQuery } from '../src/server/modules/sessions/repo';
-import { startBenchApp } from './lib/bench-app';
+import { demoFollowUp, startBenchApp } from './lib/bench-app';
 import { measureLatency } from './lib/latency';
 import type { Figure } from './lib/report';
 
@@ -15,13 +15,7 @@ export async function benchAvailabilityApi(): Promise<Figure[]> {
   const app = await startBenchApp();
   try {
     const { db } = app;
-    const host = await db.selectFrom('users').select(['id', 'organization_id']).where('email', '=', 'provider@demo.carebeam.test').executeTakeFirstOrThrow();
-    const service = await db
-      .selectFrom('services as s')
-      .innerJoin('service_session_types as t', 't.service_id', 's.id')
-      .select(['s.id', 't.session_type_id'])
-      .where('s.name', '=', 'Follow-up visit')
-      .executeTakeFirstOrThrow();
+    const { host, service } = await demoFollowUp(db);
 
     // 2,000 half-hour sessions, one every ~2 hours over the next ~166 days, so about 370 fall in the window.
     const first = Math.ceil(Date.now() / DAY) * DAY + 14 * 60 * 60_000;

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { refreshStatistics } from '../src/server/jobs/statistics';
 import { searchTextOf } from '../src/server/modules/participants/repo';
 import { claimDueReminders } from '../src/server/modules/invitations/reminders-repo';
-import { startBenchApp } from './lib/bench-app';
+import { demoFollowUp, startBenchApp } from './lib/bench-app';
 import type { Figure } from './lib/report';
 
 const SESSIONS = 2_000;
@@ -20,13 +20,7 @@ export async function benchReminderClaim(): Promise<Figure[]> {
   const app = await startBenchApp();
   try {
     const { db } = app;
-    const host = await db.selectFrom('users').select(['id', 'organization_id']).where('email', '=', 'provider@demo.carebeam.test').executeTakeFirstOrThrow();
-    const service = await db
-      .selectFrom('services as s')
-      .innerJoin('service_session_types as t', 't.service_id', 's.id')
-      .select(['s.id', 't.session_type_id'])
-      .where('s.name', '=', 'Follow-up visit')
-      .executeTakeFirstOrThrow();
+    const { host, service } = await demoFollowUp(db);
     const org = host.organization_id;
     const now = new Date('2027-01-01T00:00:00Z');
 

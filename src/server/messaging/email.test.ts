@@ -5,7 +5,8 @@ import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMailer } from './email';
-import { DeliveryError, type EmailMessage, type Mailer } from './types';
+import { expectDeliveryError } from '../testing/delivery-error';
+import type { EmailMessage, Mailer } from './types';
 
 const FROM = 'Clinic <no-reply@clinic.test>';
 const servers: SMTPServer[] = [];
@@ -56,16 +57,6 @@ const message: EmailMessage = {
   html: '<p>Join <a href="https://clinic.test/j/abc">here</a></p>',
   attachments: [{ filename: 'invite.ics', contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: ICS }],
 };
-
-async function expectDeliveryError(attempt: Promise<unknown>, retryable: boolean) {
-  const error = await attempt.then(
-    () => expect.fail('expected the send to fail'),
-    (failure: unknown) => failure,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  expect((error as DeliveryError).retryable).toBe(retryable);
-  return error as DeliveryError;
-}
 
 describe('createMailer: smtp', () => {
   it('delivers from, to, subject, both bodies and the calendar invite intact', async () => {

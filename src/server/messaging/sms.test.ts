@@ -3,7 +3,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createSmsSender } from './sms';
-import { DeliveryError, type SmsMessage } from './types';
+import { expectDeliveryError } from '../testing/delivery-error';
+import type { SmsMessage } from './types';
 
 interface Recorded {
   method: string | undefined;
@@ -50,16 +51,6 @@ const sender = (timeoutMs?: number) =>
     undefined,
     timeoutMs === undefined ? {} : { timeoutMs },
   );
-
-async function expectDeliveryError(attempt: Promise<unknown>, retryable: boolean) {
-  const error = await attempt.then(
-    () => expect.fail('expected the send to fail'),
-    (failure: unknown) => failure,
-  );
-  expect(error).toBeInstanceOf(DeliveryError);
-  expect((error as DeliveryError).retryable).toBe(retryable);
-  return error as DeliveryError;
-}
 
 describe('createSmsSender: http', () => {
   it('posts the form to the Messages API with Basic auth and returns the sid', async () => {

@@ -1,4 +1,4 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Answers, DocumentToComplete } from '../../../shared/documents';
 import type { InvitationType, Participant } from '../../../shared/participants';
 import type { HistoryEntry, SessionNote } from '../../../shared/session-management';
@@ -38,19 +38,12 @@ export type ParticipantToAdd =
   | { participantId: string }
   | { name: string; timeZone: string; invitationType: InvitationType; email?: string; phone?: string };
 
-/** The session, its history, the lists that show its participants, and the messages now queued. */
-function refreshParticipants(queryClient: QueryClient, sessionId: string) {
-  for (const queryKey of [['session', sessionId], historyKey(sessionId), ['sessions'], ['outbox']]) {
-    void queryClient.invalidateQueries({ queryKey });
-  }
-}
-
 export function useAddParticipant(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (participant: ParticipantToAdd) => api<Participant>(`/sessions/${sessionId}/participants`, { method: 'POST', body: participant }),
     onSuccess: (_added, participant) => {
-      refreshParticipants(queryClient, sessionId);
+      invalidateSession(queryClient, sessionId);
       if (!('participantId' in participant)) void queryClient.invalidateQueries({ queryKey: ['participants'] });
     },
   });
@@ -60,7 +53,7 @@ export function useRemoveParticipant(sessionId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (participantId: string) => api<void>(`/sessions/${sessionId}/participants/${participantId}`, { method: 'DELETE' }),
-    onSuccess: () => refreshParticipants(queryClient, sessionId),
+    onSuccess: () => invalidateSession(queryClient, sessionId),
   });
 }
 
