@@ -1,48 +1,45 @@
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import packageJson from '../../package.json' with { type: 'json' };
+import { MAX_FRAME_BYTES } from '../shared/live';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/connect';
-import { registerProblemHandlers } from './http/problem';
+import { DomainError } from './errors';
+import { registerCompression } from './http/compression';
+import { registerMetrics } from './http/metrics';
+import { registerOpenApi } from './http/openapi';
+import { answerFrameworkError, registerProblemHandlers } from './http/problem';
 import { registerSecurity } from './http/security';
-import { createSessionCookie } from './http/session-cookie';
+import { registerTextGuard } from './http/text-guard';
+import { createSignInCookie } from './http/sign-in-cookie';
 import type { App } from './http/types';
 import { registerWeb } from './http/web';
-import { addressOf } from './messaging/address';
-import { availabilityRoutes } from './modules/availability/routes';
-import { createAvailabilityService } from './modules/availability/service';
-import { authRoutes } from './modules/auth/routes';
-import { createAuthService } from './modules/auth/service';
-import { createCalendarFeed } from './modules/calendar/feed';
-import { calendarRoutes } from './modules/calendar/routes';
-import { catalogRoutes } from './modules/catalog/routes';
-import { createCatalogService } from './modules/catalog/service';
-import { createDocumentCompletion } from './modules/documents/completion';
-import { documentsRoutes } from './modules/documents/routes';
-import { createDocumentsService } from './modules/documents/service';
-import { healthRoutes } from './modules/health/routes';
-import { invitationsRoutes } from './modules/invitations/routes';
-import { createInvitationsService } from './modules/invitations/service';
-import { organizationRoutes } from './modules/organization/routes';
-import { createOrganizationService } from './modules/organization/service';
-import { participantsRoutes } from './modules/participants/routes';
-import { portalRoutes } from './modules/portal/routes';
-import { createPortalService } from './modules/portal/service';
-import { createParticipantsService } from './modules/participants/service';
-import { sessionsRoutes } from './modules/sessions/routes';
-import { createSessionManagement } from './modules/sessions/manage';
-import { sessionManagementRoutes } from './modules/sessions/manage-routes';
-import { createSessionsService } from './modules/sessions/service';
-import { notesRoutes } from './modules/notes/routes';
-import { createNotesService } from './modules/notes/service';
-import { usersRoutes } from './modules/users/routes';
-import { createUsersService } from './modules/users/service';
+import { authRoutes, createAuthService } from './modules/auth';
+import { availabilityRoutes, createAvailabilityService } from './modules/availability';
+import { calendarRoutes, createCalendarFeed } from './modules/calendar';
+import { catalogRoutes, createCatalogService } from './modules/catalog';
+import { chatLiveFeature, chatRoutes, createChatService } from './modules/chat';
+import { createDocumentCompletion, createDocumentsService, documentsRoutes } from './modules/documents';
+import { createEhrConnectionService, createEhrExports, createEhrGateway, ehrRoutes, jwksRoute } from './modules/ehr';
+import { healthRoutes } from './modules/health';
+import { createLiveHub, liveRoutes } from './modules/live';
+import { cartRoutes, createCartsService, createImagesService, createReadingsService, medcartLiveFeature, medcartRoutes } from './modules/medcart';
+import { addressOf, createMessagingService, deliveryBacklog, messagingRoutes, sendPasswordLink } from './modules/messaging';
+import { createNotesService, notesRoutes } from './modules/notes';
+import { createOrganizationService, organizationRoutes } from './modules/organization';
+import { createParticipantsService, participantsRoutes } from './modules/participants';
+import { createPortalService, portalRoutes, portalVisitorOf } from './modules/portal';
+import { createContactChangeFollowUp, createSessionManagement, createSessionsService, sessionManagementRoutes, sessionsRoutes } from './modules/sessions';
+import { accountRoutes, createAccountService, createPasswordFlows, createUsersService, usersRoutes } from './modules/users';
+import { createSetupService, setupRoutes } from './modules/setup';
+import { createVideoService, videoLiveFeature, videoRoutes } from './modules/video';
+import { createWorkHoursService, workHoursRoutes } from './modules/work-hours';
 import type { FileStore } from './storage/file-store';
-import { workHoursRoutes } from './modules/work-hours/routes';
-import { createWorkHoursService } from './modules/work-hours/service';
 
 export interface AppDeps {
   config: Config;
@@ -53,7 +50,11 @@ export interface AppDeps {
   storage: FileStore;
   /** Where the built SPA lives; defaults to dist/web. */
   webRoot?: string;
+  /** Each request to an EHR gives up after this long; 30 s unless a test wants less. */
+  ehrTimeoutMs?: number;
 }
+
+export const EHR_TIMEOUT_MS = 30_000;
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -64,36 +65,85 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    // Off unless TRUST_PROXY names the proxies: otherwise anyone could pick their address.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     forceCloseConnections: 'idle',
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  // Before any route: the compression hook attaches to routes as they are added.
+  await registerCompression(app);
   await app.register(fastifyCookie);
   // Only the PDF upload route reads multipart; its size limit is set there.
   await app.register(fastifyMultipart, { limits: { files: 1, fields: 10, fieldSize: 10_000 } });
+  // Frames over 64 KB close the socket with 1009 before they are read.
+  await app.register(fastifyWebsocket, { options: { maxPayload: MAX_FRAME_BYTES } });
   registerProblemHandlers(app);
+  registerTextGuard(app);
   registerSecurity(app, config);
+  // Before the routes, so its timing hook covers every one of them.
+  registerMetrics(app, {
+    token: config.metricsToken,
+    backlog: () => deliveryBacklog(database.db, clock.now()),
+    liveConnections: () => live.connections(),
+  });
 
   const db = database.db;
-  const cookie = createSessionCookie(config);
-  const auth = createAuthService({ db, clock, sessionIdleMinutes: config.sessionIdleMinutes });
-  const users = createUsersService({ db, clock });
+  const cookie = createSignInCookie(config);
+  const auth = createAuthService({ db, clock, signInIdleMinutes: config.signInIdleMinutes });
+  const users = createUsersService({ db, clock, sendPasswordLink });
   const organization = createOrganizationService({ db, clock });
   const catalog = createCatalogService({ db, clock });
   const workHours = createWorkHoursService({ db, clock });
   const availability = createAvailabilityService({ db, clock });
-  const participants = createParticipantsService({ db, clock });
+  const organizerEmail = addressOf(config.mail.from);
+  const participants = createParticipantsService({ db, clock, contactChanged: createContactChangeFollowUp({ clock, organizerEmail }) });
   const documents = createDocumentsService({ db, clock, storage: deps.storage });
   const completion = createDocumentCompletion({ db, clock, storage: deps.storage });
-  const organizerEmail = addressOf(config.mail.from);
-  const sessions = createSessionsService({ db, clock, organizerEmail });
+  const sessions = createSessionsService({ db, clock, organizerEmail, publicUrl: config.publicUrl });
   const management = createSessionManagement({ db, clock, organizerEmail });
   const notes = createNotesService({ db, clock });
-  const invitations = createInvitationsService({ db, clock, publicUrl: config.publicUrl, organizerEmail });
+  const messaging = createMessagingService({ db, clock, publicUrl: config.publicUrl, organizerEmail });
   const feed = createCalendarFeed({ db, clock, publicUrl: config.publicUrl });
-  const portal = createPortalService({ db, clock });
-  const portalCookie = createSessionCookie(config, 'carebeam_participant');
+  const portal = createPortalService({ db, clock, publicUrl: config.publicUrl });
+  const portalCookie = createSignInCookie(config, 'carebeam_participant');
+  const chat = createChatService({ db, clock, storage: deps.storage, organizerEmail });
+  const visitorOf = portalVisitorOf(portal, portalCookie);
+  const video = createVideoService({ db, clock, ice: config.ice });
+  const readings = createReadingsService({ db, clock });
+  const carts = createCartsService({ db, clock, readingsPerMinute: config.cartReadingsPerMinute });
+  const images = createImagesService({ db, clock, storage: deps.storage });
+  const ehrGateway = createEhrGateway({ db, clock, keySecret: config.ehrKeySecret, timeoutMs: deps.ehrTimeoutMs ?? EHR_TIMEOUT_MS });
+  const ehrConnection = createEhrConnectionService({ db, clock, gateway: ehrGateway, keySecret: config.ehrKeySecret, publicUrl: config.publicUrl });
+  const ehrExports = createEhrExports({ db, clock, storage: deps.storage, gateway: ehrGateway, signedDocuments: completion.signedDocuments });
+  await registerOpenApi(app, { staffCookie: cookie.name, participantCookie: portalCookie.name, version: packageJson.version });
+
+  const live = createLiveHub({
+    database,
+    clock,
+    features: [
+      chatLiveFeature({ db }),
+      medcartLiveFeature({ db }),
+      videoLiveFeature({
+        db,
+        clock,
+        // The host joining the call starts the session; already started by someone else is fine.
+        startSession: async (client) => {
+          if (client.identity.kind !== 'staff') return;
+          await management.transition(client.identity.actor, client.sessionId, 'start').catch((error: unknown) => {
+            if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
+          });
+        },
+      }),
+    ],
+    authenticate: (token) => auth.authenticate(token, { touch: false }),
+    visitor: (token) => portal.visitor(token),
+    onError: (error, context) => app.log.error({ err: error }, `${context} failed`),
+  });
+  await live.start();
+  app.addHook('onClose', () => live.close());
 
   app.decorateRequest('actor', null);
   await app.register(
@@ -102,10 +152,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         const token = cookie.read(request);
         request.actor = token ? await auth.authenticate(token) : null;
       });
-      healthRoutes(api, database);
-      authRoutes(api, auth, cookie, config.sessionIdleMinutes);
+      healthRoutes(api, { database, listening: () => live.listening() });
+      authRoutes(api, auth, cookie, config.signInIdleMinutes);
       usersRoutes(api, users);
+      accountRoutes(api, { passwords: createPasswordFlows({ db, clock, sendPasswordLink }), account: createAccountService({ db, clock }), cookie });
       organizationRoutes(api, organization);
+      setupRoutes(api, createSetupService({ db, clock }));
       catalogRoutes(api, catalog);
       workHoursRoutes(api, workHours);
       availabilityRoutes(api, availability);
@@ -114,13 +166,27 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       sessionsRoutes(api, sessions);
       sessionManagementRoutes(api, management, sessions);
       notesRoutes(api, notes);
-      calendarRoutes(api, sessions, feed, config, clock);
-      invitationsRoutes(api, invitations);
-      portalRoutes(api, portal, portalCookie, completion, config, clock);
+      calendarRoutes(api, feed);
+      messagingRoutes(api, messaging);
+      portalRoutes(api, portal, portalCookie, completion);
+      chatRoutes(api, chat, async (request) => ({ kind: 'participant', visitor: await visitorOf(request) }));
+      videoRoutes(api, video, visitorOf);
+      medcartRoutes(api, { readings, carts, images });
+      cartRoutes(api, { carts, readings });
+      ehrRoutes(api, { connection: ehrConnection, exports: ehrExports });
+      liveRoutes(api, {
+        hub: live,
+        db,
+        config,
+        signInCookie: cookie,
+        portalCookie,
+        portal: { visitor: (token) => portal.visitor(token), participantName: async (visitor) => (await portal.view(visitor)).participant.name },
+      });
     },
     { prefix: '/api' },
   );
 
+  jwksRoute(app, ehrConnection);
   await registerWeb(app, deps.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -9,7 +9,7 @@ describe('loadConfig', () => {
       database: { kind: 'pglite', dataDir: './data' },
       seedDemo: true,
       demoPassword: 'carebeam-demo',
-      sessionIdleMinutes: 30,
+      signInIdleMinutes: 30,
       secureCookies: false,
     });
     expect(config.publicUrl.origin).toBe('http://localhost:3000');
@@ -31,6 +31,15 @@ describe('loadConfig', () => {
       const message = (error as Error).message;
       for (const name of ['PORT', 'SESSION_IDLE_MINUTES', 'SEED_DEMO', 'DATABASE_URL']) expect(message).toContain(name);
     }
+  });
+
+  it('takes the EHR key secret only when long enough, and the readings a cart may post a minute', () => {
+    expect(loadConfig({}).ehrKeySecret).toBeNull();
+    expect(() => loadConfig({ EHR_KEY_SECRET: 'short' })).toThrow(/EHR_KEY_SECRET: Use at least 32 characters/);
+    expect(loadConfig({ EHR_KEY_SECRET: 'k'.repeat(32) }).ehrKeySecret).toBe('k'.repeat(32));
+    expect(loadConfig({}).cartReadingsPerMinute).toBe(120);
+    expect(loadConfig({ CART_READINGS_PER_MINUTE: '600' }).cartReadingsPerMinute).toBe(600);
+    expect(() => loadConfig({ CART_READINGS_PER_MINUTE: '0' })).toThrow(/CART_READINGS_PER_MINUTE/);
   });
 
   it('requires https for a public address beyond localhost, and then marks cookies Secure', () => {
@@ -95,7 +104,33 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...s3, S3_BUCKET: 'Clinic_Files' })).toThrow(/S3_BUCKET: Use a bucket name/);
   });
 
+  it('takes a test clock start only with a loopback public address, and names the variable when it is bad', () => {
+    expect(loadConfig({}).testClockStart).toBeNull();
+    expect(loadConfig({ TEST_CLOCK_START: '2026-11-30T22:30:00Z' }).testClockStart).toEqual(new Date('2026-11-30T22:30:00Z'));
+    expect(loadConfig({ TEST_CLOCK_START: '2027-03-13T23:30:00-05:00', PUBLIC_URL: 'http://127.0.0.1:3310' }).testClockStart).toEqual(new Date('2027-03-14T04:30:00Z'));
+    expect(() => loadConfig({ TEST_CLOCK_START: '2026-11-30T22:30:00Z', PUBLIC_URL: 'https://clinic.example.org' })).toThrow(
+      /TEST_CLOCK_START: only for tests; refused unless PUBLIC_URL is a loopback address/,
+    );
+    for (const value of ['2026-11-30', 'tomorrow', '2026-11-30 22:30']) {
+      expect(() => loadConfig({ TEST_CLOCK_START: value }), value).toThrow(/TEST_CLOCK_START: Use an ISO 8601 instant/);
+    }
+  });
+
   it('reports a partial SMS set together with other bad variables', () => {
     expect(() => loadConfig({ PORT: 'eighty', SMS_AUTH_TOKEN: 'token' })).toThrow(/PORT[\s\S]*SMS_ACCOUNT_SID, SMS_FROM/);
+  });
+  it('migrates through MIGRATION_DATABASE_URL when set, else the app database or the embedded directory', () => {
+    expect(loadConfig({ DATA_DIR: '/var/lib/carebeam' }).migrationDatabase).toEqual({ kind: 'pglite', dataDir: '/var/lib/carebeam' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://app@db/carebeam' }).migrationDatabase).toEqual({ kind: 'postgres', url: 'postgres://app@db/carebeam' });
+    const both = loadConfig({ DATABASE_URL: 'postgres://app@db/carebeam', MIGRATION_DATABASE_URL: 'postgres://owner@db/carebeam' });
+    expect(both.migrationDatabase).toEqual({ kind: 'postgres', url: 'postgres://owner@db/carebeam' });
+    expect(both.database).toEqual({ kind: 'postgres', url: 'postgres://app@db/carebeam' });
+    expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(/MIGRATION_DATABASE_URL/);
+  });
+
+  it('has no metrics token unless METRICS_TOKEN is set, and refuses a short one', () => {
+    expect(loadConfig({}).metricsToken).toBeNull();
+    expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 });

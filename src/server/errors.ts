@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'unprocessable'
+  | 'unsupported_media_type'
   | 'rate_limited';
 
 export class DomainError extends Error {

@@ -1,47 +1,58 @@
-import { buildApp } from './app';
-import { systemClock } from './clock';
+import { buildApp, EHR_TIMEOUT_MS } from './app';
+import { offsetClock, systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/connect';
+import { DataDirectoryLockedError } from './db/data-dir-lock';
 import { migrateToLatest } from './db/migrate';
+import { createEhrWorker } from './jobs/ehr-worker';
 import { createOutboxWorker } from './jobs/outbox-worker';
+import { keepSessionsMovingOn } from './jobs/lifecycle-job';
 import { keepStatisticsFresh } from './jobs/statistics';
-import { redactUrl } from './http/redact';
+import { loggerOptions } from './http/logging';
 import { localFileStore } from './storage/file-store';
 import { s3FileStore } from './storage/s3-file-store';
-import { addressOf } from './messaging/address';
-import { createMailer } from './messaging/email';
-import { createSmsSender } from './messaging/sms';
+import { createDocumentCompletion } from './modules/documents';
+import { createEhrExports, createEhrGateway } from './modules/ehr';
+import { addressOf, createMailer, createSmsSender } from './modules/messaging';
+import { issueSetupLink } from './modules/setup';
 import { DEMO_USERS, hasDemoClinic, seedDemo } from './seed/demo';
 
 // The process entry, and the only place that reads the environment.
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
+  const clock = config.testClockStart ? offsetClock(config.testClockStart) : systemClock;
+  if (config.testClockStart) {
+    console.warn(`Warning: TEST_CLOCK_START is set: the clock started at ${config.testClockStart.toISOString()} and runs on from there. For tests only.`);
+  }
+  // A connection the server ended is reported by code only (never a query or its values); the app's
+  // logger takes over once it exists.
+  let connectionLost = (code: string | undefined) => console.warn(`Database connection lost (${code ?? 'no code'}); the pool opens a new one.`);
   const database = await openDatabase(
     config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
+    { onConnectionError: (error) => connectionLost((error as { code?: string }).code) },
   );
   await migrateToLatest(database.db);
-  if (config.seedDemo) await seedDemo(database.db, { password: config.demoPassword, clock: systemClock });
+  if (config.seedDemo) await seedDemo(database.db, { password: config.demoPassword, clock });
+  // No demo and no organization yet: a one-time link to set up the first one (printed below).
+  const setupLink = config.seedDemo ? null : await issueSetupLink(database.db, clock, config.publicUrl);
 
+  const storage = config.files.kind === 's3' ? s3FileStore(config.files) : localFileStore(config.files.directory);
   const app = await buildApp({
     config,
     database,
-    clock: systemClock,
-    storage: config.files.kind === 's3' ? s3FileStore(config.files) : localFileStore(config.files.directory),
-    logger: {
-      level: config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      serializers: {
-        req: (request: { method: string; url: string; ip?: string }) => ({ method: request.method, url: redactUrl(request.url), ip: request.ip }),
-      },
-    },
+    clock,
+    storage,
+    logger: loggerOptions(config.logLevel),
   });
+  connectionLost = (code) => app.log.warn({ code }, 'database connection lost; the pool opens a new one');
   await app.listen({ port: config.port, host: config.host });
   const stopStatistics = keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'ANALYZE failed'));
+  const stopLifecycle = keepSessionsMovingOn({ db: database.db, clock, onError: (error) => app.log.error({ err: error }, 'completing overdue sessions failed') });
   const mailer = createMailer(config.mail, (entry) => app.log.info(entry, 'email recorded by the log transport'));
   const sms = createSmsSender(config.sms, (entry) => app.log.info(entry, 'SMS recorded by the log transport'));
   const outbox = createOutboxWorker({
     db: database.db,
-    clock: systemClock,
+    clock,
     mailer,
     sms,
     publicUrl: config.publicUrl,
@@ -49,12 +60,24 @@ async function main(): Promise<void> {
     onError: (error) => app.log.error({ err: error }, 'outbox delivery failed'),
   });
   outbox.start();
+  const ehrGateway = createEhrGateway({ db: database.db, clock, keySecret: config.ehrKeySecret, timeoutMs: EHR_TIMEOUT_MS });
+  const ehr = createEhrWorker({
+    db: database.db,
+    clock,
+    exports: createEhrExports({ db: database.db, clock, storage, gateway: ehrGateway, signedDocuments: createDocumentCompletion({ db: database.db, clock, storage }).signedDocuments }),
+    onError: (error) => app.log.error({ err: error }, 'EHR send failed'),
+  });
+  ehr.start();
 
   const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
   const lines = [`Carebeam is running at ${config.publicUrl.origin} (${where})`];
   if (config.seedDemo && (await hasDemoClinic(database.db))) {
     lines.push('Demo sign-ins (password: DEMO_PASSWORD, default "carebeam-demo"):');
     for (const user of DEMO_USERS) lines.push(`  ${user.email.padEnd(32)} ${user.roles.join(', ')}`);
+  }
+  if (setupLink) {
+    lines.push('No organization yet. Set up the first one and its administrator with this one-time link (24 hours):');
+    lines.push(`  ${setupLink}`);
   }
   console.log(`\n${lines.join('\n')}\n`);
 
@@ -64,7 +87,9 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     stopStatistics();
+    stopLifecycle();
     await outbox.stop();
+    await ehr.stop();
     await app.close();
     await mailer.close();
     await database.close();
@@ -75,7 +100,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  // Both say what to do; a stack would only bury it.
+  if (error instanceof ConfigError || error instanceof DataDirectoryLockedError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { singleLine } from './text';
 
 export const MODALITIES = ['video', 'phone', 'in_person'] as const;
 export type Modality = (typeof MODALITIES)[number];
 export const MODALITY_LABELS: Record<Modality, string> = { video: 'Video', phone: 'Phone', in_person: 'In person' };
 
 const name = (max: number) =>
-  z.string().trim().min(1, { message: 'Enter a name' }).max(max, { message: `Use at most ${max} characters` });
+  singleLine(z.string().trim().min(1, { message: 'Enter a name' }).max(max, { message: `Use at most ${max} characters` }));
 
 export const createSessionTypeSchema = z.object({
   name: name(100),
@@ -50,20 +51,25 @@ export type UpdateSessionType = z.output<typeof updateSessionTypeSchema>;
 export type CreateService = z.output<typeof createServiceSchema>;
 export type UpdateService = z.output<typeof updateServiceSchema>;
 
-export interface SessionType {
-  id: string;
-  name: string;
-  modality: Modality;
-  active: boolean;
-}
+export const sessionTypeSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    modality: z.enum(MODALITIES),
+    active: z.boolean(),
+  })
+  .meta({ id: 'SessionType', description: 'How a session is held: video, phone or in person' });
+export type SessionType = z.infer<typeof sessionTypeSchema>;
 
-export interface Service {
-  id: string;
-  name: string;
-  description: string;
-  durationMinutes: number;
-  sessionTypeIds: string[];
-  /** Documents assigned by default when this service is scheduled. */
-  documentTemplateIds: string[];
-  active: boolean;
-}
+export const serviceSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    durationMinutes: z.number().int().positive(),
+    sessionTypeIds: z.array(z.uuid()),
+    documentTemplateIds: z.array(z.uuid()).describe('Documents assigned by default when this service is scheduled.'),
+    active: z.boolean(),
+  })
+  .meta({ id: 'Service', description: 'What a session is for, with its duration and default documents' });
+export type Service = z.infer<typeof serviceSchema>;

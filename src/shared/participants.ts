@@ -65,11 +65,14 @@ export const updateParticipantSchema = z
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' });
 export type UpdateParticipant = z.output<typeof updateParticipantSchema>;
 
-export interface Participant {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  timeZone: string;
-  invitationType: InvitationType;
-}
+export const participantSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.email().nullable(),
+    phone: z.string().nullable(),
+    timeZone: z.string(),
+    invitationType: z.enum(INVITATION_TYPES),
+  })
+  .meta({ id: 'Participant', description: "An entry of the organization's participant directory" });
+export type Participant = z.infer<typeof participantSchema>;

@@ -1,21 +1,35 @@
-import type { Modality } from './catalog';
-import type { SessionStatus } from './sessions';
+import { z } from 'zod';
+import { MODALITIES } from './catalog';
+import { SESSION_STATUSES } from './sessions';
 
 /** What a participant's own page shows: their session, and nothing of other participants. */
-export interface PortalView {
-  session: {
-    id: string;
-    start: string;
-    end: string;
-    status: SessionStatus;
-    service: { name: string; durationMinutes: number };
-    sessionType: { name: string; modality: Modality };
-    host: { name: string; timeZone: string };
-    organization: { name: string };
-  };
-  participant: { id: string; name: string; timeZone: string };
-}
+export const portalViewSchema = z
+  .object({
+    session: z.object({
+      id: z.uuid(),
+      start: z.iso.datetime(),
+      end: z.iso.datetime(),
+      status: z.enum(SESSION_STATUSES),
+      service: z.object({ name: z.string(), durationMinutes: z.number().int().positive() }),
+      sessionType: z.object({ name: z.string(), modality: z.enum(MODALITIES) }),
+      host: z.object({ name: z.string(), timeZone: z.string() }),
+      organization: z.object({ name: z.string() }),
+      startedAt: z.iso.datetime().nullable(),
+      endedAt: z.iso.datetime().nullable(),
+      /** From when until when the participant may join the call (video sessions). */
+      joinWindow: z.object({ opensAt: z.iso.datetime(), closesAt: z.iso.datetime() }),
+    }),
+    participant: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }),
+  })
+  .meta({ id: 'PortalView', description: "A participant's own session, and nothing of other participants" });
+export type PortalView = z.infer<typeof portalViewSchema>;
 
-export interface PortalExchange {
-  sessionId: string;
-}
+export const portalExchangeSchema = z
+  .object({ sessionId: z.uuid() })
+  .meta({ id: 'PortalExchange', description: 'The session the join link opens; the participant cookie is set' });
+export type PortalExchange = z.infer<typeof portalExchangeSchema>;
+
+export const joinLinkSchema = z
+  .object({ url: z.url(), expiresAt: z.iso.datetime() })
+  .meta({ id: 'JoinLink', description: "A new private join link of a participant; it is not kept, so each request makes one" });
+export type JoinLink = z.infer<typeof joinLinkSchema>;

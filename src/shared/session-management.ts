@@ -42,19 +42,13 @@ export const noteSchema = z.object({
   amends: z.uuid({ message: 'Unknown note' }).optional(),
 });
 
-export interface SessionNote {
-  id: string;
-  body: string;
-  amends: string | null;
-  author: { id: string; name: string };
-  createdAt: string;
-}
-
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  type: string;
-  actor: { kind: 'user' | 'participant' | 'system'; id: string | null; name: string };
-  summary: string;
-  data: Record<string, unknown>;
-}
+export const sessionNoteSchema = z
+  .object({
+    id: z.uuid(),
+    body: z.string(),
+    amends: z.uuid().nullable().describe('The note this one corrects: notes are never edited, only amended.'),
+    author: z.object({ id: z.uuid(), name: z.string() }),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'SessionNote', description: "A note on a session by its host or the clinic's staff" });
+export type SessionNote = z.infer<typeof sessionNoteSchema>;

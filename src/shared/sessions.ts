@@ -1,16 +1,17 @@
 import { z } from 'zod';
-import type { Modality } from './catalog';
-import type { SessionDocument } from './documents';
-import { checkContact, invitationTypeSchema, optionalEmail, optionalPhone, type InvitationType } from './participants';
+import { MODALITIES } from './catalog';
+import { sessionDocumentSchema } from './documents';
+import { checkContact, INVITATION_TYPES, invitationTypeSchema, optionalEmail, optionalPhone } from './participants';
 import { timeZoneSchema } from './time-zone';
 import { personNameSchema } from './users';
 
-export const SESSION_STATUSES = ['scheduled', 'in_progress', 'completed', 'canceled'] as const;
+export const SESSION_STATUSES = ['scheduled', 'in_progress', 'completed', 'no_show', 'canceled'] as const;
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 export const STATUS_LABELS: Record<SessionStatus, string> = {
   scheduled: 'Scheduled',
   in_progress: 'In progress',
   completed: 'Completed',
+  no_show: 'No-show',
   canceled: 'Canceled',
 };
 
@@ -82,51 +83,66 @@ export function checkBookingRequest(s: BookingRequest, ctx: z.RefinementCtx): vo
 export const createSessionSchema = z.object(sessionRequestFields).superRefine(checkBookingRequest);
 export type CreateSession = z.output<typeof createSessionSchema>;
 
-export interface SessionParticipant {
-  id: string;
-  name: string;
-  timeZone: string;
-  invitationType: InvitationType;
-}
+const sessionParticipantViewSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  timeZone: z.string(),
+  invitationType: z.enum(INVITATION_TYPES),
+});
+export type SessionParticipant = z.infer<typeof sessionParticipantViewSchema>;
 
-/** What POST /api/sessions answers. */
-export interface CreatedSession {
-  id: string;
-  status: SessionStatus;
-  start: string;
-  end: string;
-  hostId: string;
-  serviceId: string;
-  sessionTypeId: string;
-  participants: SessionParticipant[];
-  version: number;
-}
+const sessionFields = {
+  id: z.uuid(),
+  status: z.enum(SESSION_STATUSES),
+  start: z.iso.datetime(),
+  end: z.iso.datetime(),
+  hostId: z.uuid(),
+  serviceId: z.uuid(),
+  sessionTypeId: z.uuid(),
+  participants: z.array(sessionParticipantViewSchema),
+  version: z.number().int().positive().describe('Sent back with a change, so a change never silently replaces one it did not see.'),
+  startedAt: z.iso.datetime().nullable().describe('When the host started it (or joined its call); null before.'),
+  endedAt: z.iso.datetime().nullable().describe('When it ended (by the host, or automatically after its end); null before.'),
+};
 
-/** A session as lists and pages show it. */
-export interface Session extends CreatedSession {
-  service: { id: string; name: string; durationMinutes: number };
-  sessionType: { id: string; name: string; modality: Modality };
-  host: { id: string; name: string; timeZone: string };
-  /** How far the session's paperwork is: documents assigned, and how many are completed. */
-  documentProgress: { total: number; completed: number };
-}
+export const createdSessionSchema = z
+  .object(sessionFields)
+  .meta({ id: 'CreatedSession', description: 'A session just scheduled' });
+export type CreatedSession = z.infer<typeof createdSessionSchema>;
+
+export const sessionSchema = z
+  .object({
+    ...sessionFields,
+    service: z.object({ id: z.uuid(), name: z.string(), durationMinutes: z.number().int().positive() }),
+    sessionType: z.object({ id: z.uuid(), name: z.string(), modality: z.enum(MODALITIES) }),
+    host: z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() }),
+    documentProgress: z.object({ total: z.number().int().nonnegative(), completed: z.number().int().nonnegative() }).describe("How far the session's paperwork is: documents assigned, and how many are completed."),
+  })
+  .meta({ id: 'Session', description: 'A session as lists and pages show it' });
+export type Session = z.infer<typeof sessionSchema>;
 
 /** Where a participant's invitation stands: what the outbox did, and whether they opened their link. */
-export type DeliveryState = 'not_invited' | 'queued' | 'sent' | 'failed' | 'opened';
+const deliveryStateSchema = z.enum(['not_invited', 'queued', 'sent', 'failed', 'opened']);
+export type DeliveryState = z.infer<typeof deliveryStateSchema>;
 
-export interface SessionDetails extends Session {
-  participants: (SessionParticipant & { email: string | null; phone: string | null; delivery: DeliveryState })[];
-  cancelReason: string | null;
-  previousSessionId: string | null;
-  documents: SessionDocument[];
-  createdAt: string;
-  createdBy: { id: string; name: string };
-}
+export const sessionDetailsSchema = sessionSchema
+  .extend({
+    participants: z.array(
+      sessionParticipantViewSchema.extend({ email: z.email().nullable(), phone: z.string().nullable(), delivery: deliveryStateSchema }),
+    ),
+    cancelReason: z.string().nullable(),
+    previousSessionId: z.uuid().nullable(),
+    documents: z.array(sessionDocumentSchema),
+    createdAt: z.iso.datetime(),
+    createdBy: z.object({ id: z.uuid(), name: z.string() }),
+  })
+  .meta({ id: 'SessionDetails', description: 'A session with its participants, their invitations, its documents and where it came from' });
+export type SessionDetails = z.infer<typeof sessionDetailsSchema>;
 
-export interface SessionPage {
-  items: Session[];
-  nextCursor: string | null;
-}
+export const sessionPageSchema = z
+  .object({ items: z.array(sessionSchema), nextCursor: z.string().nullable() })
+  .meta({ id: 'SessionPage', description: 'A page of sessions; pass `nextCursor` as `cursor` for the next one' });
+export type SessionPage = z.infer<typeof sessionPageSchema>;
 
 export const listSessionsQuerySchema = z.object({
   from: instant.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ROLES, type Role } from './roles';
+import { singleLine } from './text';
+import { ROLES } from './roles';
 import { timeZoneSchema } from './time-zone';
 
 export const roleSchema = z.enum(ROLES);
@@ -17,11 +18,13 @@ export const passwordSchema = z
   .min(12, { message: 'Use at least 12 characters' })
   .max(256, { message: 'Use at most 256 characters' });
 
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'Enter a name' })
-  .max(200, { message: 'Use at most 200 characters' });
+export const personNameSchema = singleLine(
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'Enter a name' })
+    .max(200, { message: 'Use at most 200 characters' }),
+);
 
 const rolesSchema = z
   .array(roleSchema)
@@ -33,7 +36,6 @@ export const createUserSchema = z.object({
   email: emailSchema,
   roles: rolesSchema,
   timeZone: timeZoneSchema,
-  password: passwordSchema,
 });
 export type CreateUserInput = z.output<typeof createUserSchema>;
 
@@ -43,7 +45,6 @@ export const updateUserSchema = z
     roles: rolesSchema,
     timeZone: timeZoneSchema,
     deactivated: z.boolean(),
-    password: passwordSchema,
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' });
@@ -54,22 +55,33 @@ export const loginSchema = z.object({
   password: z.string().min(1, { message: 'Enter your password' }).max(256),
 });
 
-export interface StaffUser {
-  id: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  timeZone: string;
-  deactivated: boolean;
-}
+const organizationRefSchema = z.object({ id: z.uuid(), name: z.string(), timeZone: z.string() });
 
-export interface Me {
-  id: string;
-  name: string;
-  email: string;
-  roles: Role[];
-  timeZone: string;
-  organization: { id: string; name: string; timeZone: string };
-  /** After this many minutes without activity the sign-in ends; the web app locks its screen then. */
-  sessionIdleMinutes: number;
-}
+export const staffUserSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.email(),
+    roles: z.array(roleSchema),
+    timeZone: z.string(),
+    deactivated: z.boolean(),
+    invitation: z
+      .enum(['pending', 'lapsed'])
+      .nullable()
+      .describe('Invited, no password chosen yet: pending while the emailed link works, lapsed once it expired or was revoked; null once they chose a password'),
+  })
+  .meta({ id: 'StaffUser', description: 'A staff member of the organization' });
+export type StaffUser = z.infer<typeof staffUserSchema>;
+
+export const meSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.email(),
+    roles: z.array(roleSchema),
+    timeZone: z.string(),
+    organization: organizationRefSchema,
+    signInIdleMinutes: z.number().int().positive().describe('After this many minutes without activity the sign-in ends; the web app locks its screen then.'),
+  })
+  .meta({ id: 'Me', description: 'The signed-in staff member and their organization' });
+export type Me = z.infer<typeof meSchema>;

@@ -74,7 +74,8 @@ export const workHoursSchema = z
       seen.set(override.date, index);
       checkOverlaps(override.ranges, (i) => ['overrides', index, 'ranges', i], ctx);
     });
-  });
+  })
+  .meta({ id: 'WorkHours', description: "A provider's weekly hours in their zone, and the dates that differ (an empty list of ranges: not working)" });
 
 export type WorkHours = z.output<typeof workHoursSchema>;
 export type WeeklyRange = WorkHours['weekly'][number];

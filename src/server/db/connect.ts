@@ -3,14 +3,21 @@ import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { lockDataDirectory } from './data-dir-lock';
+import { type Listening, type ListenHandlers, listenOnPglite, listenOnPostgres } from './listen';
 import { PgliteDialect } from './pglite-dialect';
 import type { Database } from './schema';
+
+/** `application_name` of the query pool; the LISTEN connection's is `carebeam-listen`. */
+export const APPLICATION_NAME = 'carebeam';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {
   kind: DatabaseKind;
   db: Kysely<Database>;
+  /** LISTEN on `channel` outside the query pool (live events between instances). */
+  listen(channel: string, handlers: ListenHandlers): Promise<Listening>;
   close(): Promise<void>;
 }
 
@@ -30,9 +37,19 @@ const keepText = (value: string) => value;
 
 export const PGLITE_EXTENSIONS = { btree_gist };
 
+/** PGlite's data directory for a database that lives only in memory (tests, benchmarks). */
+export const IN_MEMORY = 'memory://';
+
+// Only for a real directory (callers check): mkdir of `memory://` would leave a `memory:` folder in the cwd.
+function ensureDirectory(dataDir: string): string {
+  mkdirSync(dataDir, { recursive: true });
+  return dataDir;
+}
+
+/** A bare PGlite, without the data directory's lock: for in-memory databases and images; openDatabase for a directory. */
 export async function openPglite(target: { dataDir: string } | { image: Blob }): Promise<PGlite> {
   const parsers = { [types.INT8]: parseInt8, [types.DATE]: keepText };
-  if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
+  if ('dataDir' in target && target.dataDir !== IN_MEMORY) ensureDirectory(target.dataDir);
   const pglite =
     'dataDir' in target
       ? new PGlite(target.dataDir, { extensions: PGLITE_EXTENSIONS, parsers })
@@ -41,10 +58,17 @@ export async function openPglite(target: { dataDir: string } | { image: Blob }):
   return pglite;
 }
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export interface DatabaseOptions {
+  /** A pooled connection failed while idle (the server ended it): logged, never fatal. */
+  onConnectionError?: (error: Error) => void;
+}
+
+export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
+      // Names the app's connections in pg_stat_activity (operators, and tests that end them).
+      application_name: APPLICATION_NAME,
       max: target.poolSize ?? 10,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
@@ -54,10 +78,31 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
         }) as typeof pg.types.getTypeParser,
       },
     });
+    // Without a listener, a client's error (57P01 on pg_terminate_backend, a restart, a failover)
+    // is an unhandled 'error' event and ends the process. The pool listens only while a client is
+    // idle; a client checked out (a transaction between statements, a query in flight) is heard
+    // here. The query in flight fails (503 at the edge); the pool drops the dead client on release
+    // and opens a new one when needed.
+    pool.on('connect', (client) => client.on('error', (error) => options.onConnectionError?.(error)));
+    // The pool re-emits an idle client's error, already reported by the listener above.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { kind: 'postgres', db, close: () => db.destroy() };
+    return {
+      kind: 'postgres',
+      db,
+      listen: (channel, handlers) => listenOnPostgres(target.url, channel, handlers, `${APPLICATION_NAME}-listen`),
+      close: () => db.destroy(),
+    };
   }
-  return pgliteDatabase(await openPglite(target));
+  // One process per data directory: taken before PGlite touches it, given back when it closes.
+  const release = 'dataDir' in target && target.dataDir !== IN_MEMORY ? lockDataDirectory(ensureDirectory(target.dataDir)) : () => undefined;
+  try {
+    const handle = pgliteDatabase(await openPglite(target));
+    return { ...handle, close: () => handle.close().finally(release) };
+  } catch (error) {
+    release();
+    throw error;
+  }
 }
 
 /** Wraps an open PGlite; closing the handle closes it. */
@@ -66,6 +111,7 @@ export function pgliteDatabase(pglite: PGlite): DatabaseHandle {
   return {
     kind: 'pglite',
     db,
+    listen: (channel, handlers) => listenOnPglite(pglite, channel, handlers),
     close: async () => {
       await db.destroy();
       await pglite.close();

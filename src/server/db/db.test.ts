@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createOrganization } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/harness';
@@ -47,6 +47,31 @@ describe('database', () => {
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled']);
     const names = await t.db.selectFrom('organizations').select('name').where('name', 'in', ['Rolled back', 'Committed']).execute();
     expect(names).toEqual([{ name: 'Committed' }]);
+  });
+
+  it.runIf(inject('testDatabase').kind === 'postgres')('keeps everyone signed in across the rename of auth_sessions to sign_ins', async () => {
+    const source = inject('testDatabase');
+    if (source.kind !== 'postgres') return;
+    const name = `carebeam_rename_${source.runId}`;
+    await adminQuery(source.serverUrl, `CREATE DATABASE ${name}`);
+    const instance = await openDatabase({ kind: 'postgres', url: databaseUrl(source.serverUrl, name), poolSize: 1 });
+    try {
+      const before = await new Migrator({ db: instance.db, provider: { getMigrations: async () => migrations } }).migrateTo('2026_11_28_0006_documents');
+      expect(before.error).toBeUndefined();
+      await sql`
+        WITH o AS (INSERT INTO organizations (name, time_zone) VALUES ('Before', 'UTC') RETURNING id),
+             u AS (INSERT INTO users (organization_id, name, email, roles, time_zone, password_hash)
+                   SELECT id, 'Signed In', 'in@before.test', ARRAY['provider'], 'UTC', 'x' FROM o RETURNING id)
+        INSERT INTO auth_sessions (token_hash, user_id, created_at, last_seen_at) SELECT 'kept-hash', id, now(), now() FROM u`.execute(instance.db);
+
+      // The rename first, then whatever later migrations there are.
+      expect((await migrateToLatest(instance.db))[0]).toBe('2026_11_30_0007_sign_ins');
+      const actor = await sql<{ email: string }>`SELECT email FROM sign_in_actor('kept-hash')`.execute(instance.db);
+      expect(actor.rows).toEqual([{ email: 'in@before.test' }]);
+    } finally {
+      await instance.close();
+      await adminQuery(source.serverUrl, `DROP DATABASE ${name} WITH (FORCE)`);
+    }
   });
 
   it.runIf(inject('testDatabase').kind === 'postgres')('migrates once when several instances start at once', async () => {

@@ -1,6 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { DocumentField } from '../../shared/documents';
+import type { HistoryKind, MessageKind } from '../../shared/history';
+import type { OutboxKind } from '../../shared/outbox';
+import type { AdmissionState, MediaState, Signal } from '../../shared/video';
 import type { Role } from '../../shared/roles';
+import type { UnitSystem } from '../../shared/vitals';
+import type * as health from './schema-health';
+
+export type * from './schema-health';
 
 /** A column the database fills in on insert but that may also be given explicitly. */
 type Defaulted<T> = ColumnType<T, T | undefined, T>;
@@ -13,7 +20,13 @@ export interface OrganizationsTable {
   slot_step_minutes: Generated<number>;
   minimum_notice_minutes: Generated<number>;
   reminder_offsets_minutes: Generated<number[]>;
+  join_window_minutes: Generated<number>;
+  auto_complete_minutes: Generated<number>;
+  preferred_units: Generated<UnitSystem>;
+  locale: Generated<string>;
   created_at: Defaulted<Date>;
+  /** Set by the operator's `org deactivate`: no sign-ins, no participant links. */
+  deactivated_at: Generated<Date | null>;
 }
 
 export interface UsersTable {
@@ -23,15 +36,16 @@ export interface UsersTable {
   email: string;
   roles: Role[];
   time_zone: string;
-  password_hash: string;
+  /** Null until an invited staff member chooses a password. */
+  password_hash: string | null;
   deactivated_at: Date | null;
   calendar_feed_token_hash: Generated<string | null>;
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
 }
 
-export interface AuthSessionsTable {
-  /** SHA-256 of the cookie token: a leaked table does not leak usable sessions. */
+export interface SignInsTable {
+  /** SHA-256 of the cookie token: a leaked table does not leak usable sign-ins. */
   token_hash: string;
   user_id: string;
   created_at: Date;
@@ -96,7 +110,8 @@ export interface WorkHoursTable {
   updated_at: Date;
 }
 
-export type SessionStatus = 'scheduled' | 'in_progress' | 'completed' | 'canceled';
+export type { SessionStatus } from '../../shared/sessions';
+import type { SessionStatus } from '../../shared/sessions';
 
 export interface SessionsTable {
   id: Generated<string>;
@@ -114,6 +129,8 @@ export interface SessionsTable {
   canceled_at: Generated<Date | null>;
   cancel_reason: Generated<string | null>;
   previous_session_id: Generated<string | null>;
+  started_at: Generated<Date | null>;
+  ended_at: Generated<Date | null>;
 }
 
 export type InvitationType = 'email' | 'sms' | 'email_sms' | 'none';
@@ -182,7 +199,7 @@ export interface SessionHistoryTable {
   organization_id: string;
   session_id: string;
   at: Date;
-  type: string;
+  type: HistoryKind;
   actor_kind: ActorKind;
   actor_id: string | null;
   actor_name: string;
@@ -208,7 +225,28 @@ export interface JoinTokensTable {
   first_used_at: Date | null;
 }
 
-export interface PortalSessionsTable {
+export type PasswordLinkPurpose = 'invite' | 'reset' | 'setup';
+
+export interface PasswordLinksTable {
+  id: Generated<string>;
+  purpose: PasswordLinkPurpose;
+  organization_id: string | null;
+  user_id: string | null;
+  /** SHA-256 of the token: the token itself exists only in the message that carried it. */
+  token_hash: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+export interface PasswordResetRequestsTable {
+  id: Generated<number>;
+  email: string;
+  ip: string;
+  at: Date;
+}
+
+export interface PortalSignInsTable {
   token_hash: string;
   organization_id: string;
   session_id: string;
@@ -217,7 +255,7 @@ export interface PortalSessionsTable {
   expires_at: Date;
 }
 
-export type MessageKind = 'invitation' | 'update' | 'cancellation' | 'reminder';
+export type { MessageKind };
 export type Channel = 'email' | 'sms';
 
 export interface OutboxMessagesTable {
@@ -225,7 +263,9 @@ export interface OutboxMessagesTable {
   organization_id: string;
   session_id: string | null;
   participant_id: string | null;
-  kind: MessageKind;
+  /** A staff message's set-password link, minted at delivery. */
+  password_link_id: Generated<string | null>;
+  kind: OutboxKind;
   channel: Channel;
   recipient: string;
   subject: string | null;
@@ -241,6 +281,12 @@ export interface OutboxMessagesTable {
   last_error: string | null;
   created_at: Date;
   sent_at: Date | null;
+  attempt_started_at: Date | null;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
 }
 
 export interface OutboxAttemptsTable {
@@ -299,12 +345,88 @@ export interface DocumentTemplateVersionsTable {
   created_by: string | null;
 }
 
+export type LiveMemberKind = 'staff' | 'participant';
+
+export interface ChatSequencesTable {
+  session_id: string;
+  last_seq: number;
+}
+
+export interface ChatMessagesTable {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  seq: number;
+  sender_kind: LiveMemberKind;
+  sender_user_id: string | null;
+  sender_participant_id: string | null;
+  sender_name: string;
+  /** The participant whose private thread (with the session's staff) this is in; null: the whole session. */
+  thread_participant_id: string | null;
+  body: string;
+  client_message_id: string;
+  created_at: Date;
+}
+
+export interface ChatAttachmentsTable {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  file_id: string;
+  uploader_kind: LiveMemberKind;
+  uploader_id: string;
+  message_id: string | null;
+  created_at: Date;
+}
+
+export interface ChatReadsTable {
+  session_id: string;
+  reader_kind: LiveMemberKind;
+  reader_id: string;
+  /** 'session', or the participant id of a private thread. */
+  thread: string;
+  last_read_seq: number;
+}
+
+export interface LiveConnectionsTable {
+  id: string;
+  instance_id: string;
+  organization_id: string;
+  /** Null for a staff member's own channel (across their sessions). */
+  session_id: string | null;
+  member_kind: LiveMemberKind;
+  member_id: string;
+  connected_at: Date;
+  seen_at: Date;
+  /** Set while this socket is in the session's video call. */
+  in_call_since: Generated<Date | null>;
+  media: ColumnType<MediaState, string | undefined, string>;
+}
+
+export interface VideoAdmissionsTable {
+  session_id: string;
+  participant_id: string;
+  state: AdmissionState;
+  since: Date;
+}
+
+export interface VideoSignalsTable {
+  id: Generated<number>;
+  session_id: string;
+  from_client: string;
+  to_client: string;
+  signal: Json<Signal>;
+  created_at: Date;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
-  auth_sessions: AuthSessionsTable;
+  sign_ins: SignInsTable;
   audit_events: AuditEventsTable;
   login_failures: LoginFailuresTable;
+  password_links: PasswordLinksTable;
+  password_reset_requests: PasswordResetRequestsTable;
   session_types: SessionTypesTable;
   services: ServicesTable;
   service_session_types: ServiceSessionTypesTable;
@@ -318,13 +440,31 @@ export interface Database {
   session_history: SessionHistoryTable;
   idempotency_keys: IdempotencyKeysTable;
   join_tokens: JoinTokensTable;
-  portal_sessions: PortalSessionsTable;
+  portal_sign_ins: PortalSignInsTable;
   outbox_messages: OutboxMessagesTable;
   outbox_attempts: OutboxAttemptsTable;
+  server_secrets: ServerSecretsTable;
   reminders: RemindersTable;
   session_notes: SessionNotesTable;
   files: FilesTable;
   document_template_versions: DocumentTemplateVersionsTable;
+  chat_sequences: ChatSequencesTable;
+  chat_messages: ChatMessagesTable;
+  chat_attachments: ChatAttachmentsTable;
+  chat_reads: ChatReadsTable;
+  live_connections: LiveConnectionsTable;
+  video_admissions: VideoAdmissionsTable;
+  video_signals: VideoSignalsTable;
+  carts: health.CartsTable;
+  session_carts: health.SessionCartsTable;
+  readings: health.ReadingsTable;
+  session_images: health.SessionImagesTable;
+  ehr_connections: health.EhrConnectionsTable;
+  ehr_keys: health.EhrKeysTable;
+  ehr_patient_identifiers: health.EhrPatientIdentifiersTable;
+  ehr_exports: health.EhrExportsTable;
+  ehr_export_attempts: health.EhrExportAttemptsTable;
+  ehr_export_items: health.EhrExportItemsTable;
 }
 
 export type Organization = Selectable<OrganizationsTable>;

@@ -21,7 +21,7 @@ export const DEMO_DOCUMENTS: { name: string; audience: Audience; fields: Documen
     audience: 'participant',
     fields: [
       { id: 'reason', label: 'What is the reason for your visit?', type: 'short_text', required: true },
-      { id: 'date_of_birth', label: 'Date of birth', type: 'date', required: true },
+      { id: 'date_of_birth', label: 'Date of birth', type: 'date', required: true, dateLimit: 'past' },
       {
         id: 'symptoms',
         label: 'Which symptoms do you have?',
@@ -48,7 +48,7 @@ export const DEMO_DOCUMENTS: { name: string; audience: Audience; fields: Documen
       },
       { id: 'allergies', label: 'Do you have any allergies?', type: 'yes_no', required: true },
       { id: 'medications', label: 'Which medications do you take?', type: 'long_text', required: false, help: 'Name, dose and how often.' },
-      { id: 'weight', label: 'Weight (kg)', type: 'number', required: false },
+      { id: 'weight', label: 'Weight (kg)', type: 'number', required: false, min: 0, max: 700, step: 0.1, unit: 'kg' },
       { id: 'signature', label: 'Signature', type: 'signature', required: true },
     ],
   },

@@ -28,6 +28,15 @@ describe('seedDemo', () => {
     await expect(t.signIn('dispatcher@demo.carebeam.test', 'demo password 123')).resolves.toBeTruthy();
   });
 
+  it('dates what it seeds by the clock it is given (TEST_CLOCK_START in browser tests)', async () => {
+    // The first test seeded with a test clock standing at 2026-03-02T15:00Z, not today.
+    const stamps = await t.db.selectFrom('users').select(['created_at', 'updated_at']).execute();
+    const hours = await t.db.selectFrom('work_hours').select('updated_at').execute();
+    for (const at of [...stamps.flatMap((row) => [row.created_at, row.updated_at]), ...hours.map((row) => row.updated_at)]) {
+      expect(at.toISOString()).toBe('2026-03-02T15:00:00.000Z');
+    }
+  });
+
   it('never seeds into a database that has data', async () => {
     expect(await seedDemo(t.db, { password: 'demo password 123', clock: createTestClock() })).toBe(false);
     const count = await t.db.selectFrom('organizations').select(t.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();

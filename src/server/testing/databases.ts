@@ -23,17 +23,19 @@ export async function adminQuery(serverUrl: string, statement: string) {
   }
 }
 
-/** A fresh, migrated database of its own for one test file. */
-export async function openTestDatabase(source: TestDatabaseSource): Promise<DatabaseHandle> {
+/** A fresh, migrated database of its own for one test file; `url` for PostgreSQL, so a second instance can share it. */
+export async function openTestDatabase(source: TestDatabaseSource): Promise<DatabaseHandle & { url?: string }> {
   if (source.kind === 'pglite') {
     const image = new Blob([await readFile(source.imagePath)]);
     return openDatabase({ kind: 'pglite', image });
   }
   const name = `carebeam_t_${source.runId}_${randomBytes(4).toString('hex')}`;
   await adminQuery(source.serverUrl, `CREATE DATABASE ${name} TEMPLATE ${source.template}`);
-  const handle = await openDatabase({ kind: 'postgres', url: databaseUrl(source.serverUrl, name), poolSize: 5 });
+  const url = databaseUrl(source.serverUrl, name);
+  const handle = await openDatabase({ kind: 'postgres', url, poolSize: 5 });
   return {
     ...handle,
+    url,
     close: async () => {
       await handle.close();
       await adminQuery(source.serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

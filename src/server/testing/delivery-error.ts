@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { DeliveryError } from '../messaging/types';
+import { DeliveryError } from '../modules/messaging';
 
 /** Awaits a send that must fail, and checks it failed as a DeliveryError that is (or is not) worth retrying. */
 export async function expectDeliveryError(attempt: Promise<unknown>, retryable: boolean): Promise<DeliveryError> {

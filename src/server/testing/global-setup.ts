@@ -3,7 +3,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase, openPglite, pgliteDatabase } from '../db/connect';
+import { IN_MEMORY, openDatabase, openPglite, pgliteDatabase } from '../db/connect';
 import { migrateToLatest } from '../db/migrate';
 import { adminQuery, databaseUrl, type TestDatabaseSource } from './databases';
 
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
     };
   }
 
-  const pglite = await openPglite({ dataDir: 'memory://' });
+  const pglite = await openPglite({ dataDir: IN_MEMORY });
   const handle = pgliteDatabase(pglite);
   await migrateToLatest(handle.db);
   const imagePath = join(tmpdir(), `carebeam-test-${runId}.tar`);

@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 
 export interface SmsCapture {
   baseUrl: string;
-  /** Each request as the Messages API received it: its path, Basic credentials and form. */
-  requests: { path: string; authorization: string; form: Record<string, string> }[];
+  /** Each request as the Messages API received it: its path, Basic credentials, Idempotency-Key and form. */
+  requests: { path: string; authorization: string; idempotencyKey: string | undefined; form: Record<string, string> }[];
   close(): Promise<void>;
 }
 
@@ -20,6 +20,7 @@ export async function startSmsCapture(): Promise<SmsCapture> {
       requests.push({
         path: request.url ?? '',
         authorization: request.headers.authorization ?? '',
+        idempotencyKey: request.headers['idempotency-key'] as string | undefined,
         form: Object.fromEntries(new URLSearchParams(body)),
       });
       response.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ sid: `SM${++next}` }));

@@ -12,6 +12,13 @@ export interface Actor {
   organization: { id: string; name: string; timeZone: string };
 }
 
+/** A participant on their own page (through their link): one participant of one session, nothing more. */
+export interface PortalVisitor {
+  organizationId: string;
+  sessionId: string;
+  participantId: string;
+}
+
 export const hasRole = (actor: Actor, ...roles: Role[]) => roles.some((role) => actor.roles.includes(role));
 
 export function requireRole(actor: Actor, ...roles: Role[]): void {

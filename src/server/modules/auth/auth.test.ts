@@ -4,7 +4,7 @@ import { startTestApp, type TestApp } from '../../testing/harness';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp({ config: { sessionIdleMinutes: 30 } });
+  t = await startTestApp({ config: { signInIdleMinutes: 30 } });
 });
 afterAll(() => t.close());
 
@@ -30,7 +30,7 @@ describe('POST /api/auth/login', () => {
       roles: ['provider'],
       timeZone: 'Europe/Paris',
       organization: { id: org.id, name: 'Harbor Clinic', timeZone: 'America/Chicago' },
-      sessionIdleMinutes: 30,
+      signInIdleMinutes: 30,
     });
     const setCookie = String(response.headers['set-cookie']);
     expect(setCookie).toMatch(/^carebeam_session=[A-Za-z0-9_-]{43};/);
@@ -87,8 +87,8 @@ describe('POST /api/auth/login', () => {
     expect((await login('guess-11@nowhere.test', 'wrong password!!')).status).toBe(401);
   });
 
-  it('rejects a malformed body with field errors and writes no session', async () => {
-    const before = await t.db.selectFrom('auth_sessions').select(t.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  it('rejects a malformed body with field errors and writes no sign-in', async () => {
+    const before = await t.db.selectFrom('sign_ins').select(t.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const response = await t.request({ method: 'POST', url: '/api/auth/login', body: { email: 'not-an-email' } });
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual(
@@ -97,7 +97,7 @@ describe('POST /api/auth/login', () => {
         expect.objectContaining({ path: 'password' }),
       ]),
     );
-    const after = await t.db.selectFrom('auth_sessions').select(t.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await t.db.selectFrom('sign_ins').select(t.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });
@@ -110,6 +110,18 @@ describe('GET /api/me and sign-out', () => {
     expect(forged.body.code).toBe('unauthenticated');
   });
 
+  it('answers 200 null with optional=true when nobody is signed in, and the member when someone is', async () => {
+    const anonymous = await t.request({ url: '/api/me?optional=true' });
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body).toBeNull();
+    expect((await t.request({ url: '/api/me?optional=true', cookie: 'carebeam_session=forged-token-value' })).body).toBeNull();
+    const me = await t.staff(['provider']);
+    const signedIn = await t.request({ url: '/api/me?optional=true', cookie: me.cookie });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.id).toBe(me.id);
+    expect((await t.request({ url: '/api/me?optional=yes' })).status).toBe(400);
+  });
+
   it('logs out: 204, and the old cookie no longer works', async () => {
     const me = await t.staff(['dispatcher']);
     expect((await t.request({ url: '/api/me', cookie: me.cookie })).status).toBe(200);
@@ -120,7 +132,7 @@ describe('GET /api/me and sign-out', () => {
     expect((await t.request({ url: '/api/me', cookie: me.cookie })).status).toBe(401);
   });
 
-  it('expires a session idle for SESSION_IDLE_MINUTES, and activity keeps it alive', async () => {
+  it('expires a sign-in idle for SESSION_IDLE_MINUTES, and activity keeps it alive', async () => {
     const me = await t.staff(['provider']);
     t.clock.advance(29 * 60_000);
     expect((await t.request({ url: '/api/me', cookie: me.cookie })).status).toBe(200);
@@ -130,15 +142,15 @@ describe('GET /api/me and sign-out', () => {
     expect((await t.request({ url: '/api/me', cookie: me.cookie })).status).toBe(401);
   });
 
-  it('clears sessions that can no longer be used when someone signs in', async () => {
+  it('clears sign-ins that can no longer be used when someone signs in', async () => {
     const stale = await t.staff(['provider']);
     t.clock.advance(31 * 60_000);
     const fresh = await t.staff(['provider']);
-    const rows = await t.db.selectFrom('auth_sessions').select('user_id').where('user_id', 'in', [stale.id, fresh.id]).execute();
+    const rows = await t.db.selectFrom('sign_ins').select('user_id').where('user_id', 'in', [stale.id, fresh.id]).execute();
     expect(rows).toEqual([{ user_id: fresh.id }]);
   });
 
-  it('ends any session 12 hours after sign-in, however active', async () => {
+  it('ends any sign-in 12 hours after it began, however active', async () => {
     const me = await t.staff(['provider']);
     for (let hour = 0; hour < 24; hour++) {
       t.clock.advance(29 * 60_000);

@@ -98,7 +98,33 @@ describe('GET /api/availability', () => {
     const garbage = await availability(dispatcher, { from: 'next tuesday', to: '2026-03-04' });
     expect(garbage.body.errors).toEqual([{ path: 'from', message: 'Use a date (YYYY-MM-DD) or an ISO 8601 instant' }]);
     const missing = await t.request({ url: `/api/availability?hostId=${provider.id}`, cookie: dispatcher.cookie });
-    expect(missing.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['from', 'serviceId', 'to']);
+    expect(missing.body.errors.map((e: { path: string }) => e.path)).toEqual(['serviceId']);
+  });
+
+  it('gives the earliest slots only, up to `limit`', async () => {
+    const firstThree = await availability(dispatcher, { from: '2026-03-03', to: '2026-03-03', limit: '3' });
+    expect(starts(firstThree.body)).toEqual(['2026-03-03T14:00:00.000Z', '2026-03-03T14:15:00.000Z', '2026-03-03T14:30:00.000Z']);
+    for (const limit of ['0', '-1', '1.5', 'one']) {
+      const refused = await availability(dispatcher, { from: '2026-03-03', to: '2026-03-03', limit });
+      expect(refused.status, limit).toBe(400);
+      expect(refused.body.errors.map((e: { path: string }) => e.path), limit).toEqual(['limit']);
+    }
+  });
+
+  it('looks 62 days ahead when no window is given, and then says there is no free time', async () => {
+    // Now is 2026-03-02T15:00Z, so the default window ends 2026-05-03T15:00Z (11:00 EDT).
+    const rarely = await createUser(t.db, dispatcher.organizationId, { roles: ['provider'] });
+    const onlyOn = (date: string) =>
+      setWorkHours(t.db, dispatcher.organizationId, rarely.id, { timeZone: 'America/New_York', weekly: [], overrides: [{ date, ranges: [{ start: '09:00', end: '12:00' }] }] });
+    const first = () => availability(dispatcher, { hostId: rarely.id, limit: '1' }).then((response) => starts(response.body));
+
+    await onlyOn('2026-05-03'); // 09:00 EDT = 13:00Z: inside the window
+    expect(await first()).toEqual(['2026-05-03T13:00:00.000Z']);
+    await onlyOn('2026-05-04');
+    expect(await first()).toEqual([]);
+    // A window that only starts is as long as allowed.
+    const fromOnly = await availability(dispatcher, { hostId: rarely.id, from: '2026-03-10', limit: '1' });
+    expect(starts(fromOnly.body)).toEqual(['2026-05-04T13:00:00.000Z']);
   });
 
   it('lets a provider see their own availability only', async () => {
@@ -118,5 +144,29 @@ describe('GET /api/availability', () => {
     const notProvider = await availability(dispatcher, { from: '2026-03-03', to: '2026-03-03', hostId: dispatcher.id });
     expect(notProvider.status).toBe(400);
     expect(notProvider.body.errors).toEqual([{ path: 'hostId', message: 'This user is not a provider' }]);
+  });
+});
+
+describe('GET /api/availability?limit=1 at the end of a month', () => {
+  it('finds the first free time from the server’s now, in the next month', async () => {
+    // Tuesday 2026-03-31 23:30 EDT (UTC−4) is 2026-04-01T03:30Z: nothing is left in March;
+    // the first free time is Wednesday 1 April, 09:00 EDT = 13:00Z. A clock this far from the
+    // other tests' needs its own app: signing in there would end their sign-ins as stale.
+    const late = await startTestApp();
+    try {
+      late.clock.set('2026-04-01T03:30:00Z');
+      const staff = await late.staff(['dispatcher', 'provider']);
+      const followUp = await createService(late.db, staff.organizationId, { durationMinutes: 30 });
+      await setWorkHours(late.db, staff.organizationId, staff.id, { timeZone: 'America/New_York', weekly: NINE_TO_FIVE, overrides: [] });
+      const first = await late.request({ url: `/api/availability?hostId=${staff.id}&serviceId=${followUp.id}&limit=1`, cookie: staff.cookie });
+      expect(first.status).toBe(200);
+      expect(first.body).toEqual({
+        hostId: staff.id,
+        timeZone: 'America/New_York',
+        slots: [{ start: '2026-04-01T13:00:00.000Z', end: '2026-04-01T13:30:00.000Z' }],
+      });
+    } finally {
+      await late.close();
+    }
   });
 });

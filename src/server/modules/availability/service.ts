@@ -1,25 +1,24 @@
 import type { Kysely } from 'kysely';
+import type { Availability } from '../../../shared/availability';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { forbidden, invalid, notFound } from '../../errors';
-import { type Actor, hasRole } from '../auth/actor';
-import { findService } from '../catalog/repo';
-import { busyIntervals } from '../sessions/repo';
+import { type Actor, hasRole } from '../auth';
+import { findService } from '../catalog';
+
 import { freeSlotStarts } from './engine';
-import { findHostContext } from './repo';
+import { busyIntervals, findHostContext } from './repo';
 import { resolveWindow } from './window';
 
 export interface AvailabilityQuery {
   hostId: string;
   serviceId: string;
-  from: string;
-  to: string;
-}
-
-export interface Availability {
-  hostId: string;
-  timeZone: string;
-  slots: { start: string; end: string }[];
+  /** Default: now. */
+  from?: string | undefined;
+  /** Default: the longest window after `from`. */
+  to?: string | undefined;
+  /** At most this many slots, the earliest: `limit=1` finds the first free time. */
+  limit?: number | undefined;
 }
 
 const MINUTE = 60_000;
@@ -37,7 +36,8 @@ export function createAvailabilityService({ db, clock }: { db: Kysely<Database>;
       const service = await findService(db, actor.organizationId, query.serviceId);
       if (!service || !service.active) throw notFound('Service');
 
-      const window = resolveWindow(query.from, query.to, host.workHours.timeZone);
+      const now = clock.now().getTime();
+      const window = resolveWindow(query.from, query.to, host.workHours.timeZone, now);
       if ('errors' in window) throw invalid(window.errors);
 
       const duration = service.durationMinutes * MINUTE;
@@ -47,14 +47,14 @@ export function createAvailabilityService({ db, clock }: { db: Kysely<Database>;
         busy,
         durationMinutes: service.durationMinutes,
         stepMinutes: host.slotStepMinutes,
-        notBefore: clock.now().getTime() + host.minimumNoticeMinutes * MINUTE,
+        notBefore: now + host.minimumNoticeMinutes * MINUTE,
         from: window.from,
         to: window.to,
       });
       return {
         hostId: host.id,
         timeZone: host.workHours.timeZone,
-        slots: starts.map((start) => ({ start: new Date(start).toISOString(), end: new Date(start + duration).toISOString() })),
+        slots: starts.slice(0, query.limit).map((start) => ({ start: new Date(start).toISOString(), end: new Date(start + duration).toISOString() })),
       };
     },
   };

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { DomainError } from '../../errors';
-import type { Actor } from '../auth/actor';
-import { hashToken, newToken } from '../auth/tokens';
+import { type Actor, hashToken, newToken } from '../auth';
+import { setCalendarFeedTokenHash } from '../users';
 import { calendarFile } from './ics';
+import { findFeedOwner, hostedSessions } from './repo';
 
 const DAY = 24 * 60 * 60_000;
 
@@ -23,34 +24,19 @@ export function createCalendarFeed({ db, clock, publicUrl }: { db: Kysely<Databa
     /** A new feed URL; any earlier one stops working. Shown once: we cannot show it again. */
     async regenerate(actor: Actor): Promise<{ url: string; webcal: string }> {
       const token = newToken();
-      await db.updateTable('users').set({ calendar_feed_token_hash: hashToken(token) }).where('id', '=', actor.id).execute();
+      await setCalendarFeedTokenHash(db, actor.id, hashToken(token));
       return feedUrl(token);
     },
 
     async revoke(actor: Actor): Promise<void> {
-      await db.updateTable('users').set({ calendar_feed_token_hash: null }).where('id', '=', actor.id).execute();
+      await setCalendarFeedTokenHash(db, actor.id, null);
     },
 
     async render(token: string): Promise<string> {
-      const user = await db
-        .selectFrom('users as u')
-        .innerJoin('organizations as o', 'o.id', 'u.organization_id')
-        .select(['u.id', 'o.name as organization_name'])
-        .where('u.calendar_feed_token_hash', '=', hashToken(token))
-        .where('u.deactivated_at', 'is', null)
-        .executeTakeFirst();
+      const user = await findFeedOwner(db, hashToken(token));
       if (!user) throw new DomainError('not_found', 'not_found', 'This calendar feed does not exist');
       const now = clock.now().getTime();
-      const sessions = await db
-        .selectFrom('sessions as s')
-        .innerJoin('services as sv', 'sv.id', 's.service_id')
-        .innerJoin('session_types as st', 'st.id', 's.session_type_id')
-        .select(['s.id', 's.starts_at', 's.ends_at', 's.status', 's.version', 'sv.name as service_name', 'st.name as session_type_name'])
-        .where('s.host_id', '=', user.id)
-        .where('s.starts_at', '>', new Date(now - 30 * DAY))
-        .where('s.starts_at', '<', new Date(now + 180 * DAY))
-        .orderBy('s.starts_at')
-        .execute();
+      const sessions = await hostedSessions(db, user.id, new Date(now - 30 * DAY), new Date(now + 180 * DAY));
       return calendarFile({
         name: `${user.organization_name} · Carebeam`,
         method: 'publish',

@@ -179,4 +179,12 @@ describe('organization settings', () => {
     const bad = await t.request({ method: 'PATCH', url: '/api/organization', cookie: admin.cookie, body: { slotStepMinutes: 1 } });
     expect(bad.body.errors).toEqual([{ path: 'slotStepMinutes', message: 'At least 5 minutes' }]);
   });
+
+  it('keeps when sessions open (default 15 minutes before) and when one left in progress ends (60 after)', async () => {
+    expect((await t.request({ url: '/api/organization', cookie: provider.cookie })).body).toMatchObject({ joinWindowMinutes: 15, autoCompleteMinutes: 60 });
+    const changed = await t.request({ method: 'PATCH', url: '/api/organization', cookie: admin.cookie, body: { joinWindowMinutes: 30, autoCompleteMinutes: 90 } });
+    expect(changed.body).toMatchObject({ joinWindowMinutes: 30, autoCompleteMinutes: 90 });
+    const bad = await t.request({ method: 'PATCH', url: '/api/organization', cookie: admin.cookie, body: { joinWindowMinutes: -1, autoCompleteMinutes: 2 } });
+    expect(bad.body.errors.map((e: { path: string }) => e.path)).toEqual(['joinWindowMinutes', 'autoCompleteMinutes']);
+  });
 });

@@ -5,10 +5,9 @@ import type { Clock } from '../../clock';
 import { isUniqueViolation } from '../../db/errors';
 import type { Database } from '../../db/schema';
 import { DomainError, invalid, notFound } from '../../errors';
-import { recordAudit } from '../audit/repo';
-import { type Actor, hasRole, requireRole } from '../auth/actor';
-import { replaceServiceDefaults } from '../documents/repo';
-import { requireTemplates } from '../documents/service';
+import { recordAudit } from '../audit';
+import { type Actor, hasRole, requireRole } from '../auth';
+import { replaceServiceDefaults, requireTemplates } from '../documents';
 import * as repo from './repo';
 
 export interface CatalogDeps {

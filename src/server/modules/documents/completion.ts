@@ -1,52 +1,18 @@
 import type { Kysely } from 'kysely';
 import { type Answers, type DocumentToComplete, type SessionDocument, validateAnswers } from '../../../shared/documents';
+import { dateIn } from '../../../shared/format';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
-import { conflict, DomainError, invalid, notFound } from '../../errors';
+import { conflict, DomainError, forbidden, invalid, notFound } from '../../errors';
 import type { FileStore } from '../../storage/file-store';
-import { type Actor, hasRole } from '../auth/actor';
-import { type HistoryActor, recordHistory } from '../history/repo';
-import type { PortalVisitor } from '../portal/service';
+import type { Actor, PortalVisitor } from '../auth';
+import { type HistoryActor, recordHistory } from '../history';
+import { type ParticipantAction, requireParticipantAccess, requireSessionAccess, type SessionAction } from '../access';
 import { renderCompletedDocument, unreadableSignatures } from './pdf';
-import { findFile } from './repo';
+import { documentQuery, findSessionForPdf, type Row } from './completion-repo';
+import { findFile } from '../files';
 
 type Db = Kysely<Database>;
-
-function documentQuery(db: Db) {
-  return db
-    .selectFrom('session_documents as d')
-    .innerJoin('document_template_versions as v', 'v.id', 'd.template_version_id')
-    .innerJoin('sessions as s', 's.id', 'd.session_id')
-    .leftJoin('participants as p', 'p.id', 'd.participant_id')
-    .leftJoin('users as h', 'h.id', 'd.host_id')
-    .select([
-      'd.id',
-      'd.organization_id',
-      'd.session_id',
-      'd.template_id',
-      'd.participant_id',
-      'd.host_id',
-      'd.status',
-      'd.answers',
-      'd.completed_at',
-      'd.completed_by_kind',
-      'd.completed_by_name',
-      'v.name',
-      'v.audience',
-      'v.kind',
-      'v.version',
-      'v.fields',
-      'v.file_id',
-      's.status as session_status',
-      's.host_id as session_host_id',
-      'p.name as participant_name',
-      'p.time_zone as participant_time_zone',
-      'h.name as host_name',
-      'h.time_zone as host_time_zone',
-    ]);
-}
-
-type Row = Awaited<ReturnType<ReturnType<typeof documentQuery>['execute']>>[number];
 
 function summary(row: Row): SessionDocument {
   return {
@@ -72,6 +38,9 @@ const toDocument = (row: Row, fileUrl: string | null): DocumentToComplete => ({
   fileUrl: row.file_id ? fileUrl : null,
 });
 
+/** The zone of whoever completes the document: their times and their "today". */
+const signerZone = (row: Row) => (row.participant_id ? row.participant_time_zone : row.host_time_zone) ?? 'UTC';
+
 const notCompleted = () => new DomainError('conflict', 'not_completed', 'This document has not been completed yet');
 
 export interface CompletionDeps {
@@ -85,20 +54,15 @@ export interface CompletionDeps {
  * Documents tab); anyone who may see a session may read its completed documents and their PDFs.
  */
 export function createDocumentCompletion({ db, clock, storage }: CompletionDeps) {
-  /** The session as staff may see it: its host, dispatchers and administrators. */
-  async function staffSession(db: Db, actor: Actor, sessionId: string) {
-    const session = await db.selectFrom('sessions').select('host_id').where('organization_id', '=', actor.organizationId).where('id', '=', sessionId).executeTakeFirst();
-    if (!session || (session.host_id !== actor.id && !hasRole(actor, 'admin', 'dispatcher'))) throw notFound('Session');
-  }
-
-  async function staffDocument(db: Db, actor: Actor, sessionId: string, documentId: string): Promise<Row> {
-    await staffSession(db, actor, sessionId);
+  async function staffDocument(db: Db, actor: Actor, sessionId: string, documentId: string, action: SessionAction = 'read'): Promise<Row> {
+    await requireSessionAccess(db, actor, sessionId, action);
     const row = await documentQuery(db).where('d.session_id', '=', sessionId).where('d.id', '=', documentId).executeTakeFirst();
     if (!row) throw notFound('Document');
     return row;
   }
 
-  async function visitorDocument(db: Db, visitor: PortalVisitor, documentId: string): Promise<Row> {
+  async function visitorDocument(db: Db, visitor: PortalVisitor, documentId: string, action: ParticipantAction = 'read'): Promise<Row> {
+    await requireParticipantAccess(db, visitor, action);
     // Only the visitor's own: never a host document, never another participant's.
     const row = await documentQuery(db)
       .where('d.session_id', '=', visitor.sessionId)
@@ -113,10 +77,11 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
   async function complete(trx: Db, row: Row, answers: Answers, signer: HistoryActor & { kind: 'participant' | 'user' }): Promise<void> {
     if (row.session_status === 'canceled') throw conflict('invalid_state', 'This session was canceled');
     if (row.status === 'completed') throw conflict('already_completed', 'This document has already been completed');
-    const errors = validateAnswers(row.fields, answers);
+    const now = clock.now();
+    // Date limits count days where the signer is: a birth date entered at 23:30 in Honolulu is not in the future.
+    const errors = validateAnswers(row.fields, answers, dateIn(now, signerZone(row)));
     if (errors.length === 0) errors.push(...(await unreadableSignatures(row.fields, answers)));
     if (errors.length > 0) throw invalid(errors, 'Some answers need attention');
-    const now = clock.now();
     const updated = await trx
       .updateTable('session_documents')
       .set({
@@ -137,22 +102,13 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
       at: now,
       type: 'document_completed',
       actor: signer,
-      summary: `${signer.name} completed ${row.name}`,
-      data: { documentId: row.id, templateId: row.template_id, version: row.version },
+      data: { documentId: row.id, templateId: row.template_id, version: row.version, name: row.name },
     });
   }
 
   async function pdf(row: Row): Promise<{ filename: string; bytes: Uint8Array }> {
     if (row.status !== 'completed' || !row.answers || !row.completed_at) throw notCompleted();
-    const session = await db
-      .selectFrom('sessions as s')
-      .innerJoin('organizations as o', 'o.id', 's.organization_id')
-      .innerJoin('services as sv', 'sv.id', 's.service_id')
-      .innerJoin('session_types as st', 'st.id', 's.session_type_id')
-      .innerJoin('users as h', 'h.id', 's.host_id')
-      .select(['o.name as organization_name', 'sv.name as service_name', 'st.name as session_type_name', 'h.name as host_name', 's.starts_at', 's.ends_at'])
-      .where('s.id', '=', row.session_id)
-      .executeTakeFirstOrThrow();
+    const session = await findSessionForPdf(db, row.session_id);
     const file = row.kind === 'pdf' && row.file_id ? await findFile(db, row.organization_id, row.file_id) : undefined;
     const bytes = await renderCompletedDocument({
       organizationName: session.organization_name,
@@ -166,7 +122,7 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
       document: { id: row.id, name: row.name, version: row.version, kind: row.kind, fields: row.fields, answers: row.answers },
       signer: { name: row.completed_by_name ?? '', role: row.completed_by_kind === 'participant' ? 'participant' : 'host' },
       completedAt: row.completed_at.toISOString(),
-      timeZone: (row.participant_id ? row.participant_time_zone : row.host_time_zone) ?? 'UTC',
+      timeZone: signerZone(row),
       ...(file ? { sourcePdf: await storage.get(file.storage_key) } : {}),
     });
     return { filename: `${row.name.replace(/[^\p{L}\p{N} _-]+/gu, '').trim() || 'document'} (signed).pdf`, bytes };
@@ -186,7 +142,7 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
     getForStaff,
 
     async listForStaff(actor: Actor, sessionId: string): Promise<SessionDocument[]> {
-      await staffSession(db, actor, sessionId);
+      await requireSessionAccess(db, actor, sessionId, 'read');
       const rows = await documentQuery(db).where('d.session_id', '=', sessionId).orderBy('v.name').orderBy('d.created_at').execute();
       return rows.map(summary);
     },
@@ -194,8 +150,8 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
     /** A host document, completed by the host it is assigned to: a signature is personal. */
     async completeAsHost(actor: Actor, sessionId: string, documentId: string, answers: Answers): Promise<DocumentToComplete> {
       await db.transaction().execute(async (trx) => {
-        const row = await staffDocument(trx, actor, sessionId, documentId);
-        if (row.host_id !== actor.id) throw new DomainError('forbidden', 'forbidden', 'Only the host it is assigned to can complete this document');
+        const row = await staffDocument(trx, actor, sessionId, documentId, 'host');
+        if (row.host_id !== actor.id) throw forbidden('Only the host it is assigned to can complete this document');
         await complete(trx, row, answers, { kind: 'user', id: actor.id, name: actor.name });
       });
       return getForStaff(actor, sessionId, documentId);
@@ -205,6 +161,7 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
     fileForStaff: async (actor: Actor, sessionId: string, documentId: string) => source(await staffDocument(db, actor, sessionId, documentId)),
 
     async listForParticipant(visitor: PortalVisitor): Promise<DocumentToComplete[]> {
+      await requireParticipantAccess(db, visitor, 'read');
       const rows = await documentQuery(db)
         .where('d.session_id', '=', visitor.sessionId)
         .where('d.participant_id', '=', visitor.participantId)
@@ -215,11 +172,24 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
 
     async completeAsParticipant(visitor: PortalVisitor, documentId: string, answers: Answers): Promise<DocumentToComplete> {
       await db.transaction().execute(async (trx) => {
-        const row = await visitorDocument(trx, visitor, documentId);
+        const row = await visitorDocument(trx, visitor, documentId, 'take_part');
         await complete(trx, row, answers, { kind: 'participant', id: visitor.participantId, name: row.participant_name ?? 'Participant' });
       });
       const row = await visitorDocument(db, visitor, documentId);
       return toDocument(row, `/api/portal/documents/${row.id}/file`);
+    },
+
+    /** The session's completed documents, each rendered as its signed PDF on demand: for sending to the EHR (no caller). */
+    async signedDocuments(sessionId: string) {
+      const rows = await documentQuery(db).where('d.session_id', '=', sessionId).where('d.status', '=', 'completed').orderBy('d.completed_at').orderBy('d.id').execute();
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        participantId: row.participant_id,
+        completedAt: row.completed_at!.toISOString(),
+        signerName: row.completed_by_name ?? '',
+        render: async () => (await pdf(row)).bytes,
+      }));
     },
 
     pdfForParticipant: async (visitor: PortalVisitor, documentId: string) => pdf(await visitorDocument(db, visitor, documentId)),

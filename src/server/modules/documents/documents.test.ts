@@ -1,8 +1,10 @@
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentField } from '../../../shared/documents';
+import { describeHistory, type HistoryEntry } from '../../../shared/history';
 import { createService, setWorkHours } from '../../testing/catalog-factories';
 import { type SignedIn, startTestApp, type TestApp } from '../../testing/harness';
+import { multipart } from '../../testing/multipart';
 import { pdfText } from '../../testing/pdf-text';
 
 // The clock stands at Monday 2026-03-02 15:00Z; the provider works 09:00–17:00 New York time.
@@ -91,6 +93,39 @@ describe('templates', () => {
     const twice = await createForm({ name: 'Twice', audience: 'host', fields: [EVERY_FIELD[0], { ...EVERY_FIELD[1], id: 'reason' }] });
     expect(twice.body.errors).toEqual([{ path: 'fields.1.id', message: 'Each field needs its own id' }]);
     expect((await createForm({ name: 'X', audience: 'host', fields: EVERY_FIELD }, provider)).status).toBe(403);
+  });
+
+  it('refuses number and date limits that make no sense, at their paths, creating nothing', async () => {
+    const bad = await createForm({
+      name: 'Bad limits',
+      audience: 'participant',
+      fields: [
+        { id: 'weight', label: 'Weight', type: 'number', required: true, min: 10, max: 5, step: 0, unit: 'kg'.repeat(11) },
+        { id: 'birth', label: 'Birth', type: 'date', required: true, dateLimit: 'yesterday', unit: 'kg' },
+        { id: 'name', label: 'Name', type: 'short_text', required: true, min: 1, dateLimit: 'past' },
+      ],
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(
+      ['fields.0.max', 'fields.0.step', 'fields.0.unit', 'fields.1.dateLimit', 'fields.2.dateLimit', 'fields.2.min'].sort(),
+    );
+    const shapes = await createForm({
+      name: 'Bad limits',
+      audience: 'participant',
+      fields: [
+        { id: 'weight', label: 'Weight', type: 'number', required: true, min: 10, max: 5 },
+        { id: 'birth', label: 'Birth', type: 'date', required: true, unit: 'kg' },
+        { id: 'name', label: 'Name', type: 'short_text', required: true, min: 1, dateLimit: 'past' },
+      ],
+    });
+    expect(shapes.body.errors).toEqual([
+      { path: 'fields.0.max', message: 'Make the largest at least the smallest' },
+      { path: 'fields.1.unit', message: 'Only number fields have this' },
+      { path: 'fields.2.min', message: 'Only number fields have this' },
+      { path: 'fields.2.dateLimit', message: 'Only date fields have this' },
+    ]);
+    const names = (await t.request({ url: '/api/document-templates?includeRetired=true', cookie: admin.cookie })).body.map((d: { name: string }) => d.name);
+    expect(names).not.toContain('Bad limits');
   });
 
   it('makes a new version on every edit; sessions keep the version they were given', async () => {
@@ -188,19 +223,8 @@ async function pdfSaying(text: string) {
   return pdf.save();
 }
 
-/** A multipart upload as a browser sends it: text fields first, then the file. */
 async function uploadPdf(url: string, content: Uint8Array, filename: string, fields: Record<string, string> = {}, who = admin) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.set(name, value);
-  form.set('file', new Blob([new Uint8Array(content)], { type: 'application/pdf' }), filename);
-  const body = new Response(form);
-  return t.request({
-    method: 'POST',
-    url,
-    cookie: who.cookie,
-    headers: { 'content-type': body.headers.get('content-type')! },
-    body: Buffer.from(await body.arrayBuffer()),
-  });
+  return t.request({ method: 'POST', url, cookie: who.cookie, ...(await multipart({ bytes: content, filename, type: 'application/pdf' }, fields)) });
 }
 
 describe('completion', () => {
@@ -251,7 +275,9 @@ describe('completion', () => {
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('already_completed');
     const history = await t.request({ url: `/api/sessions/${session.id}/history`, cookie: provider.cookie });
-    expect(history.body.at(-1)).toMatchObject({ type: 'document_completed', actor: { kind: 'participant', name: 'José Álvarez' }, summary: 'José Álvarez completed Complete intake' });
+    const last = history.body.at(-1) as HistoryEntry;
+    expect(last).toMatchObject({ type: 'document_completed', actor: { kind: 'participant', name: 'José Álvarez' }, data: { name: 'Complete intake' } });
+    expect(describeHistory(last, 'UTC')).toBe('José Álvarez completed Complete intake');
 
     // The signed PDF: every question and answer, the signer and the time in their zone.
     // 15:00Z is 16:00 in Madrid (CET).
@@ -264,6 +290,47 @@ describe('completion', () => {
     }
     const own = await t.request({ url: `/api/portal/documents/${id}/pdf`, cookie });
     expect(own.status).toBe(200);
+  });
+
+  it('checks numbers against their range and steps, and dates against the signer’s today; refusals write nothing', async () => {
+    const limited = await createForm({
+      name: 'Vitals and dates',
+      audience: 'participant',
+      fields: [
+        { id: 'weight', label: 'Weight', type: 'number', required: true, min: 0, max: 700, step: 0.1, unit: 'kg' },
+        { id: 'birth', label: 'Date of birth', type: 'date', required: true, dateLimit: 'past' },
+        { id: 'next', label: 'Next visit', type: 'date', required: false, dateLimit: 'future' },
+      ],
+    });
+    expect(limited.body.fields[0]).toMatchObject({ min: 0, max: 700, step: 0.1, unit: 'kg' });
+    // The clock stands at 2026-03-02 15:00Z: 05:00 on March 2 in Honolulu, 05:00 on March 3 in Kiritimati (UTC+14).
+    const honolulu = await bookWith([limited.body.id], { name: 'Kai Akana', timeZone: 'Pacific/Honolulu', invitationType: 'none' });
+    const cookie = await participantCookie(honolulu.id, honolulu.participants[0]!.id);
+    const id = (await t.request({ url: '/api/portal/documents', cookie })).body[0].id;
+    const send = (answers: Record<string, unknown>) => t.request({ method: 'POST', url: `/api/portal/documents/${id}`, cookie, body: { answers } });
+
+    const refused = await send({ weight: -5, birth: '2026-03-03', next: '2026-03-01' });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { path: 'answers.weight', message: 'Enter 0 kg to 700 kg' },
+      { path: 'answers.birth', message: 'Enter a date that is not in the future' },
+      { path: 'answers.next', message: 'Enter a date that is not in the past' },
+    ]);
+    expect((await send({ weight: 700.1, birth: '1985-06-01' })).body.errors).toEqual([{ path: 'answers.weight', message: 'Enter 0 kg to 700 kg' }]);
+    expect((await send({ weight: 72.55, birth: '1985-06-01' })).body.errors).toEqual([{ path: 'answers.weight', message: 'Use steps of 0.1 kg' }]);
+    expect((await t.request({ url: '/api/portal/documents', cookie })).body[0]).toMatchObject({ status: 'pending', answers: null });
+    // Today counts as the past and as the future.
+    const done = await send({ weight: 72.3, birth: '2026-03-02', next: '2026-03-02' });
+    expect(done.status).toBe(200);
+    const pdf = await t.request({ url: `/api/portal/documents/${id}/pdf`, cookie });
+    expect(await pdfText(new Uint8Array(pdf.rawPayload))).toContain('72.3 kg');
+
+    // Where it is already March 3, March 3 is not in the future.
+    const kiritimati = await bookWith([limited.body.id], { name: 'Teeta Tebano', timeZone: 'Pacific/Kiritimati', invitationType: 'none' });
+    const early = await participantCookie(kiritimati.id, kiritimati.participants[0]!.id);
+    const earlyId = (await t.request({ url: '/api/portal/documents', cookie: early })).body[0].id;
+    const accepted = await t.request({ method: 'POST', url: `/api/portal/documents/${earlyId}`, cookie: early, body: { answers: { weight: 0, birth: '2026-03-03' } } });
+    expect(accepted.status).toBe(200);
   });
 
   it('keeps participants apart: another participant’s and another session’s documents are not found', async () => {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
@@ -69,6 +70,19 @@ const input = (overrides: Partial<CompletedDocumentPdf> = {}): CompletedDocument
   timeZone: 'America/New_York',
   ...overrides,
 });
+
+/** Names in the scripts a clinic meets: Latin with accents, Cyrillic, Japanese, Chinese, Korean, Arabic, Hebrew, Devanagari. */
+const NAMES = ['Zoë Ørsted-Ñúñez', 'Иван Петров', '山田 さくら', '王小明', '김민준', 'محمد علي', 'דוד כהן', 'सुनील कुमार'];
+
+/** The font files embedded in a PDF, parsed back, with their names (`NotoSansArabic-Regular`, pdf-lib's suffix taken off). */
+function embeddedFonts(doc: PDFDocument): (fontkit.Font & { fontName: string })[] {
+  return doc.context.enumerateIndirectObjects().flatMap(([, object]) => {
+    const file = object instanceof PDFDict ? object.lookup(PDFName.of('FontFile2')) : undefined;
+    if (!(file instanceof PDFRawStream)) return [];
+    const fontName = String((object as PDFDict).get(PDFName.of('FontName'))).replace(/^\/|-\d+$/g, '');
+    return [Object.assign(fontkit.create(inflateSync(file.contents)) as fontkit.Font, { fontName })];
+  });
+}
 
 /** Text with every run of whitespace made one space, so wrapped lines read as they were written. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -149,11 +163,7 @@ describe('renderCompletedDocument', () => {
   it('embeds its fonts as small subsets whose glyphs are intact', async () => {
     const bytes = await renderCompletedDocument(input());
     expect(bytes.length).toBeLessThan(100_000); // each full font is over 600 KB
-    const doc = await PDFDocument.load(bytes);
-    const fonts = doc.context.enumerateIndirectObjects().flatMap(([, object]) => {
-      const file = object instanceof PDFDict ? object.lookup(PDFName.of('FontFile2')) : undefined;
-      return file instanceof PDFRawStream ? [fontkit.create(inflateSync(file.contents)) as fontkit.Font] : [];
-    });
+    const fonts = embeddedFonts(await PDFDocument.load(bytes));
     expect(fonts).toHaveLength(2);
     // pdf-lib's own fontkit fork shifts glyph offsets in TrueType subsets: outlines turn to garbage, text to blanks.
     for (const font of fonts)
@@ -194,19 +204,55 @@ describe('renderCompletedDocument', () => {
     expect(text).toContain('Carebeam · document doc_pdf · page 3 of 3');
   });
 
-  it('keeps Latin accents and does not fail on other scripts', async () => {
+  it('prints names and answers in every script as typed, extractable as text', async () => {
     const base = input();
     const bytes = await renderCompletedDocument({
       ...base,
       organizationName: 'Clínica São João',
-      signer: { name: 'Ελένη Иван 山田太郎', role: 'host' },
-      document: { ...base.document, answers: { ...base.document.answers, name: 'Zoë Ørsted-Ñúñez', story: '山田太郎 — Ελένη — Иван', sign: '山田太郎' } },
+      signer: { name: 'Sakura 山田', role: 'participant' },
+      document: { ...base.document, answers: { ...base.document.answers, name: NAMES.join(' / '), story: 'Ελένη Παππά — 김민준', sign: 'Sakura 山田' } },
     });
     const text = flat(await pdfText(bytes));
     expect(text).toContain('Clínica São João');
-    expect(text).toContain('Zoë Ørsted-Ñúñez');
-    // Greek and Cyrillic are in the embedded font; CJK is not, and shows as '?'.
-    expect(text).toContain('Signed by Ελένη Иван ???? (host)');
+    for (const name of [...NAMES, 'Ελένη Παππά', '김민준']) expect(text).toContain(name);
+    expect(text).toContain('Signed by Sakura 山田 (participant)');
+    expect(text).not.toMatch(/\?\?|\? \?/); // what the old renderer printed for each missing glyph
+    // Noto Sans (which has Devanagari) in two weights, and only the fallbacks these names need:
+    // Japanese (kana present, so Han in Japanese shapes; Hangul goes to Korean), Arabic, Hebrew.
+    expect(embeddedFonts(await PDFDocument.load(bytes)).map((f) => f.fontName).sort()).toEqual(
+      ['NotoSans-Bold', 'NotoSans-Regular', 'NotoSansArabic-Regular', 'NotoSansHebrew-Regular', 'NotoSansJP-Regular', 'NotoSansKR-Regular'].sort(),
+    );
+  });
+
+  it('writes right-to-left names in visual order, Arabic letters joined, so readers and extraction get them back', async () => {
+    const base = input();
+    const bytes = await renderCompletedDocument({ ...base, signer: { name: 'محمد علي', role: 'participant' }, document: { ...base.document, answers: { ...base.document.answers, sign: 'דוד כהן' } } });
+    const text = flat(await pdfText(bytes));
+    expect(text).toContain('Signed: דוד כהן (typed)');
+    expect(text).toContain('محمد علي');
+    // The joined forms of meem (initial, medial) are in the subset, its isolated form is not: the shaping ran.
+    const subset = embeddedFonts(await PDFDocument.load(bytes)).find((f) => f.fontName === 'NotoSansArabic-Regular')!;
+    const outlines = new Set(Array.from({ length: subset.numGlyphs }, (_, id) => subset.getGlyph(id).path.toSVG()));
+    const full = fontkit.openSync(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf')) as fontkit.Font;
+    const outline = (name: string) => full.getGlyph(Array.from({ length: full.numGlyphs }, (_, id) => id).find((id) => full.getGlyph(id).name === name)!).path.toSVG();
+    expect(outlines.has(outline('uni0645.init'))).toBe(true);
+    expect(outlines.has(outline('uni0645.medi'))).toBe(true);
+    expect(outlines.has(outline('uni0645'))).toBe(false);
+  });
+
+  it('embeds no fallback font for a Latin document, and uses Chinese shapes for Han without kana', async () => {
+    const latin = await renderCompletedDocument(input());
+    expect(embeddedFonts(await PDFDocument.load(latin))).toHaveLength(2);
+    const base = input();
+    const chinese = await renderCompletedDocument({ ...base, signer: { name: '张伟', role: 'participant' } });
+    expect(embeddedFonts(await PDFDocument.load(chinese)).map((f) => f.fontName)).toContain('NotoSansSC-Regular');
+    expect(flat(await pdfText(chinese))).toContain('Signed by 张伟 (participant)');
+  });
+
+  it('shows emoji and characters no font has as visibly replaced, never as "?"', async () => {
+    const base = input();
+    const bytes = await renderCompletedDocument({ ...base, signer: { name: 'Ana 😀 👨‍👩‍👧 🇯🇵 \u{10FFFD}', role: 'participant' } });
+    expect(flat(await pdfText(bytes))).toContain('Signed by Ana [emoji] [emoji] [emoji] \ufffd (participant)');
   });
 });
 

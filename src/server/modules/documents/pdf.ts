@@ -1,9 +1,10 @@
 import { PDFDocument } from 'pdf-lib';
-import { type Answers, type DocumentField, isDrawnSignature, MAX_PDF_BYTES } from '../../../shared/documents';
+import { type Answers, type DocumentField, isDrawnSignature, MAX_PDF_BYTES, withUnit } from '../../../shared/documents';
 import type { FieldError } from '../../../shared/problem';
 import { formatCalendarDate, formatLongDate, formatSessionTime, formatTime } from '../../../shared/format';
 import { DomainError } from '../../errors';
-import { embedFonts, MUTED, stampFooters, Writer } from './pdf-layout';
+import { embedTypeface } from './pdf-fonts';
+import { MUTED, stampFooters, Writer } from './pdf-layout';
 
 export interface CompletedDocumentPdf {
   organizationName: string;
@@ -39,8 +40,9 @@ export async function renderCompletedDocument(input: CompletedDocumentPdf): Prom
     sourcePages = source.getPageCount();
   }
 
-  const fonts = await embedFonts(doc);
-  const w = new Writer(doc, fonts);
+  const { sourcePdf: _bytes, ...printed } = input;
+  const typeface = await embedTypeface(doc, stringsOf(printed));
+  const w = new Writer(doc, typeface);
   w.text(input.organizationName, { bold: true, size: 16 });
   w.text('Signed document', { color: MUTED });
   w.rule();
@@ -71,8 +73,16 @@ export async function renderCompletedDocument(input: CompletedDocumentPdf): Prom
   const signedAt = `${formatLongDate(input.completedAt, timeZone)} at ${formatTime(input.completedAt, timeZone)}`;
   w.text(`Signed by ${signer.name} (${signer.role}) on ${signedAt}`, { bold: true });
 
-  stampFooters(doc, fonts.regular, (page, pages) => `Carebeam · document ${document.id} · page ${page} of ${pages}`);
+  stampFooters(doc, typeface, (page, pages) => `Carebeam · document ${document.id} · page ${page} of ${pages}`);
   return doc.save();
+}
+
+/** Every string in the record's input (drawn signatures aside): what the fonts must be able to show. */
+function stringsOf(value: unknown): string[] {
+  if (typeof value === 'string') return isDrawnSignature(value) ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap(stringsOf);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(stringsOf);
+  return [];
 }
 
 const pngBytes = (dataUrl: string) => Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64');
@@ -125,6 +135,8 @@ function answerText(field: DocumentField, value: unknown): string {
       return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
         ? `${formatCalendarDate(value, { month: 'long', day: 'numeric', year: 'numeric' })} (${value})`
         : String(value);
+    case 'number':
+      return typeof value === 'number' ? withUnit(value, field.unit) : String(value);
     default:
       return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
   }

@@ -120,28 +120,3 @@ export async function replaceServiceDefaults(db: Db, organizationId: string, ser
     .values(templateIds.map((id) => ({ organization_id: organizationId, service_id: serviceId, template_id: id })))
     .execute();
 }
-
-export async function insertFile(
-  db: Db,
-  file: { organizationId: string; storageKey: string; filename: string; contentType: string; size: number; sha256: string; by: string; at: Date },
-): Promise<string> {
-  const row = await db
-    .insertInto('files')
-    .values({
-      organization_id: file.organizationId,
-      storage_key: file.storageKey,
-      filename: file.filename,
-      content_type: file.contentType,
-      size: file.size,
-      sha256: file.sha256,
-      created_by: file.by,
-      created_at: file.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
-export function findFile(db: Db, organizationId: string, fileId: string) {
-  return db.selectFrom('files').select(['storage_key', 'filename', 'content_type']).where('organization_id', '=', organizationId).where('id', '=', fileId).executeTakeFirst();
-}

@@ -1,4 +1,3 @@
-import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ACKNOWLEDGEMENT_FIELD, type Audience, type CreateFormTemplate, type DocumentTemplate, type UpdateTemplate } from '../../../shared/documents';
 import type { Clock } from '../../clock';
@@ -6,8 +5,9 @@ import { isUniqueViolation } from '../../db/errors';
 import type { Database } from '../../db/schema';
 import { conflict, DomainError, invalid, notFound } from '../../errors';
 import type { FileStore } from '../../storage/file-store';
-import { recordAudit } from '../audit/repo';
-import { type Actor, hasRole, requireRole } from '../auth/actor';
+import { recordAudit } from '../audit';
+import { type Actor, hasRole, requireRole } from '../auth';
+import { findFile, insertFile, storeBytes } from '../files';
 import { checkPdfUpload, PdfRejected } from './pdf';
 import * as repo from './repo';
 
@@ -62,10 +62,7 @@ export function createDocumentsService({ db, clock, storage }: DocumentsDeps) {
       if (error instanceof PdfRejected) throw invalid([{ path: 'file', message: error.message }]);
       throw error;
     }
-    const storageKey = randomUUID();
-    await storage.put(storageKey, bytes);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    return { storageKey, filename, contentType: 'application/pdf', size: bytes.byteLength, sha256 };
+    return { ...(await storeBytes(storage, bytes)), filename, contentType: 'application/pdf' };
   }
 
   const unique = async <T>(work: () => Promise<T>) => {
@@ -102,7 +99,7 @@ export function createDocumentsService({ db, clock, storage }: DocumentsDeps) {
       return unique(() =>
         db.transaction().execute(async (trx) => {
           const at = clock.now();
-          const fileId = await repo.insertFile(trx, { ...stored, organizationId: actor.organizationId, by: actor.id, at });
+          const fileId = await insertFile(trx, { ...stored, organizationId: actor.organizationId, by: actor.id, at });
           const id = await repo.insertTemplate(trx, actor.organizationId, {
             name: input.name,
             audience: input.audience,
@@ -133,7 +130,7 @@ export function createDocumentsService({ db, clock, storage }: DocumentsDeps) {
           const at = clock.now();
           const latest = await template(trx, actor, id);
           requireBase(latest, upload.version);
-          const fileId = await repo.insertFile(trx, { ...stored, organizationId: actor.organizationId, by: actor.id, at });
+          const fileId = await insertFile(trx, { ...stored, organizationId: actor.organizationId, by: actor.id, at });
           const version = latest.version + 1;
           const name = upload.name ?? latest.name;
           const audience = upload.audience ?? latest.audience;
@@ -189,7 +186,7 @@ export function createDocumentsService({ db, clock, storage }: DocumentsDeps) {
     /** The PDF of a PDF document, for staff to read. */
     async file(actor: Actor, id: string): Promise<{ filename: string; bytes: Uint8Array }> {
       const found = await template(db, actor, id);
-      const file = found.fileId ? await repo.findFile(db, actor.organizationId, found.fileId) : undefined;
+      const file = found.fileId ? await findFile(db, actor.organizationId, found.fileId) : undefined;
       if (!file) throw notFound('File');
       return { filename: file.filename, bytes: await storage.get(file.storage_key) };
     },

@@ -1,25 +1,17 @@
 import type { Kysely } from 'kysely';
-import type { HistoryEntry } from '../../../shared/session-management';
-import type { ActorKind, Database } from '../../db/schema';
+import { describeHistory, type HistoryActor, type HistoryEntry, type HistoryEvent } from '../../../shared/history';
+import type { Database } from '../../db/schema';
 
-export interface HistoryActor {
-  kind: ActorKind;
-  id: string | null;
-  name: string;
-}
+export type { HistoryActor };
 
-export interface HistoryEvent {
-  organizationId: string;
-  sessionId: string;
-  at: Date;
-  type: string;
-  actor: HistoryActor;
-  summary: string;
-  data?: Record<string, unknown>;
-}
+/** One event of one session, by whom and when: only the kinds (and data shapes) of shared/history. */
+export type SessionHistoryEvent = HistoryEvent & { organizationId: string; sessionId: string; at: Date; actor: HistoryActor };
 
-/** Appends to a session's history, inside the transaction of the change it tells of. */
-export async function recordHistory(db: Kysely<Database>, event: HistoryEvent): Promise<void> {
+/**
+ * Appends to a session's history, inside the transaction of the change it tells of. The stored
+ * summary (in UTC) is for people reading the table directly; the app describes entries itself.
+ */
+export async function recordHistory(db: Kysely<Database>, event: SessionHistoryEvent): Promise<void> {
   await db
     .insertInto('session_history')
     .values({
@@ -30,8 +22,8 @@ export async function recordHistory(db: Kysely<Database>, event: HistoryEvent): 
       actor_kind: event.actor.kind,
       actor_id: event.actor.id,
       actor_name: event.actor.name,
-      summary: event.summary,
-      data: JSON.stringify(event.data ?? {}),
+      summary: describeHistory(event, 'UTC'),
+      data: JSON.stringify(event.data),
     })
     .execute();
 }
@@ -39,12 +31,14 @@ export async function recordHistory(db: Kysely<Database>, event: HistoryEvent): 
 /** A session's history, oldest first. */
 export async function listHistory(db: Kysely<Database>, sessionId: string): Promise<HistoryEntry[]> {
   const rows = await db.selectFrom('session_history').selectAll().where('session_id', '=', sessionId).orderBy('id').execute();
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at.toISOString(),
-    type: row.type,
-    actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
-    summary: row.summary,
-    data: row.data,
-  }));
+  return rows.map(
+    (row) =>
+      ({
+        id: row.id,
+        at: row.at.toISOString(),
+        type: row.type,
+        actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+        data: row.data,
+      }) as HistoryEntry,
+  );
 }

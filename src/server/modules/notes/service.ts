@@ -2,27 +2,17 @@ import type { Kysely } from 'kysely';
 import type { SessionNote } from '../../../shared/session-management';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
-import { invalid, notFound } from '../../errors';
-import { type Actor, hasRole } from '../auth/actor';
-import { recordHistory } from '../history/repo';
+import { invalid } from '../../errors';
+import type { Actor } from '../auth';
+import { recordHistory } from '../history';
+import { requireSessionAccess } from '../access';
 
 /** Notes are staff-only: no portal route reads them. */
 export function createNotesService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
-  async function sessionFor(actor: Actor, sessionId: string) {
-    const session = await db
-      .selectFrom('sessions')
-      .select(['id', 'host_id', 'organization_id'])
-      .where('organization_id', '=', actor.organizationId)
-      .where('id', '=', sessionId)
-      .executeTakeFirst();
-    if (!session || (session.host_id !== actor.id && !hasRole(actor, 'admin', 'dispatcher'))) throw notFound('Session');
-    return session;
-  }
-
   return {
     /** Newest first, each with its author; amendments point at the note they correct. */
     async list(actor: Actor, sessionId: string): Promise<SessionNote[]> {
-      await sessionFor(actor, sessionId);
+      await requireSessionAccess(db, actor, sessionId, 'read');
       const rows = await db
         .selectFrom('session_notes as n')
         .innerJoin('users as u', 'u.id', 'n.author_id')
@@ -41,7 +31,7 @@ export function createNotesService({ db, clock }: { db: Kysely<Database>; clock:
     },
 
     async add(actor: Actor, sessionId: string, input: { body: string; amends?: string | undefined }): Promise<SessionNote> {
-      const session = await sessionFor(actor, sessionId);
+      const session = await requireSessionAccess(db, actor, sessionId, 'manage');
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
         if (input.amends) {
@@ -59,7 +49,6 @@ export function createNotesService({ db, clock }: { db: Kysely<Database>; clock:
           at: now,
           type: 'note_added',
           actor: { kind: 'user', id: actor.id, name: actor.name },
-          summary: input.amends ? 'Amended a note' : 'Added a note',
           data: { noteId: note.id, amends: note.amends },
         });
         return { id: note.id, body: note.body, amends: note.amends, author: { id: actor.id, name: actor.name }, createdAt: note.created_at.toISOString() };

@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { OrganizationSettings, UpdateOrganization } from '../../../shared/organization';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
-import { recordAudit } from '../audit/repo';
-import { type Actor, requireRole } from '../auth/actor';
+import { recordAudit } from '../audit';
+import { type Actor, requireRole } from '../auth';
 import * as repo from './repo';
 
 export function createOrganizationService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
@@ -20,6 +20,9 @@ export function createOrganizationService({ db, clock }: { db: Kysely<Database>;
           slot_step_minutes: patch.slotStepMinutes,
           minimum_notice_minutes: patch.minimumNoticeMinutes,
           reminder_offsets_minutes: patch.reminderOffsetsMinutes,
+          join_window_minutes: patch.joinWindowMinutes,
+          auto_complete_minutes: patch.autoCompleteMinutes,
+          preferred_units: patch.preferredUnits,
         });
         await recordAudit(trx, {
           organizationId: actor.organizationId,

@@ -3,9 +3,11 @@ import { type SignedIn, startTestApp, type TestApp } from '../../testing/harness
 
 let t: TestApp;
 let provider: SignedIn;
+let admin: SignedIn;
 beforeAll(async () => {
   t = await startTestApp();
   provider = await t.staff(['provider']);
+  admin = await t.staff(['admin'], provider.organizationId);
 });
 afterAll(() => t.close());
 
@@ -54,11 +56,12 @@ describe('participants directory', () => {
     expect(await search('ann')).toEqual(['Ann Original']);
   });
 
+  // Who may edit is the access module's participant record rule (access.test.ts); here, an administrator.
   it('edits a participant, keeping the contact their invitation needs', async () => {
     const p = await create({ name: 'Edit Me', email: 'edit@example.test', timeZone: 'UTC', invitationType: 'email' });
-    const patched = await t.request({ method: 'PATCH', url: `/api/participants/${p.body.id}`, cookie: provider.cookie, body: { invitationType: 'sms', phone: '+447700900123' } });
+    const patched = await t.request({ method: 'PATCH', url: `/api/participants/${p.body.id}`, cookie: admin.cookie, body: { invitationType: 'sms', phone: '+447700900123' } });
     expect(patched.body).toMatchObject({ invitationType: 'sms', phone: '+447700900123', email: 'edit@example.test' });
-    const broken = await t.request({ method: 'PATCH', url: `/api/participants/${p.body.id}`, cookie: provider.cookie, body: { phone: '' } });
+    const broken = await t.request({ method: 'PATCH', url: `/api/participants/${p.body.id}`, cookie: admin.cookie, body: { phone: '' } });
     expect(broken.status).toBe(400);
     expect(broken.body.errors).toEqual([{ path: 'phone', message: 'An SMS invitation needs a mobile phone number' }]);
   });

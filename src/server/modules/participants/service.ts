@@ -4,8 +4,9 @@ import type { Clock } from '../../clock';
 import { isUniqueViolation } from '../../db/errors';
 import type { Database } from '../../db/schema';
 import { DomainError, invalid, notFound } from '../../errors';
-import { recordAudit } from '../audit/repo';
-import type { Actor } from '../auth/actor';
+import { requireParticipantRecordAccess } from '../access';
+import { recordAudit } from '../audit';
+import type { Actor } from '../auth';
 import * as repo from './repo';
 
 /** 409 naming the participant who already has this email, so the screen can offer them. */
@@ -50,8 +51,14 @@ export async function addToDirectory(
   return participant;
 }
 
-/** Every staff member of the organization keeps its participant directory. */
-export function createParticipantsService({ db, clock }: { db: Kysely<Database>; clock: Clock }) {
+/** What else changes with a participant's email or phone (their sessions: links, messages), in the same transaction. */
+export type ContactChanged = (trx: Kysely<Database>, actor: Actor, before: Participant, after: Participant) => Promise<void>;
+
+/**
+ * Every staff member of the organization reads its participant directory; who may change an entry
+ * is the access module's participant record rule.
+ */
+export function createParticipantsService({ db, clock, contactChanged }: { db: Kysely<Database>; clock: Clock; contactChanged?: ContactChanged }) {
   const uniqueEmail = async <T>(actor: Actor, email: string | null | undefined, work: () => Promise<T>) => {
     try {
       return await work();
@@ -80,6 +87,7 @@ export function createParticipantsService({ db, clock }: { db: Kysely<Database>;
     update: (actor: Actor, id: string, patch: UpdateParticipant) =>
       uniqueEmail(actor, patch.email, () =>
         db.transaction().execute(async (trx) => {
+          await requireParticipantRecordAccess(trx, actor, id);
           const [current] = await repo.findParticipants(trx, actor.organizationId, [id]);
           if (!current) throw notFound('Participant');
           const next = { ...current, ...patch };
@@ -92,6 +100,7 @@ export function createParticipantsService({ db, clock }: { db: Kysely<Database>;
           }
           const at = clock.now();
           const updated = await repo.updateParticipant(trx, actor.organizationId, id, next, at);
+          await contactChanged?.(trx, actor, current, updated);
           await recordAudit(trx, {
             organizationId: actor.organizationId,
             actorUserId: actor.id,

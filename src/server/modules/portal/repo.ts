@@ -3,13 +3,15 @@ import type { Database } from '../../db/schema';
 
 type Db = Kysely<Database>;
 
-/** The join link's participant and session, if the link is still good. */
+/** The join link's participant and session, if the link is still good and its organization active. */
 export function findJoinToken(db: Db, tokenHash: string) {
   return db
     .selectFrom('join_tokens as j')
     .innerJoin('sessions as s', 's.id', 'j.session_id')
+    .innerJoin('organizations as o', 'o.id', 'j.organization_id')
     .select(['j.organization_id', 'j.session_id', 'j.participant_id', 'j.expires_at', 'j.first_used_at', 's.status'])
     .where('j.token_hash', '=', tokenHash)
+    .where('o.deactivated_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -29,12 +31,12 @@ export async function hasOpenedBefore(db: Db, sessionId: string, participantId: 
   return row !== undefined;
 }
 
-export async function insertPortalSession(
+export async function insertPortalSignIn(
   db: Db,
   row: { tokenHash: string; organizationId: string; sessionId: string; participantId: string; at: Date; expiresAt: Date },
 ): Promise<void> {
   await db
-    .insertInto('portal_sessions')
+    .insertInto('portal_sign_ins')
     .values({
       token_hash: row.tokenHash,
       organization_id: row.organizationId,
@@ -46,11 +48,14 @@ export async function insertPortalSession(
     .execute();
 }
 
-export function findPortalSession(db: Db, tokenHash: string) {
+/** The participant behind a portal cookie, while their organization is active. */
+export function findPortalSignIn(db: Db, tokenHash: string) {
   return db
-    .selectFrom('portal_sessions')
-    .select(['organization_id', 'session_id', 'participant_id', 'expires_at'])
-    .where('token_hash', '=', tokenHash)
+    .selectFrom('portal_sign_ins as p')
+    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+    .select(['p.organization_id', 'p.session_id', 'p.participant_id', 'p.expires_at'])
+    .where('p.token_hash', '=', tokenHash)
+    .where('o.deactivated_at', 'is', null)
     .executeTakeFirst();
 }
 
@@ -70,6 +75,10 @@ export function findPortalView(db: Db, sessionId: string, participantId: string)
       's.ends_at',
       's.status',
       's.version',
+      's.started_at',
+      's.ended_at',
+      'o.join_window_minutes',
+      'o.auto_complete_minutes',
       'sv.name as service_name',
       'sv.duration_minutes',
       'st.name as session_type_name',
@@ -83,4 +92,9 @@ export function findPortalView(db: Db, sessionId: string, participantId: string)
     ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
+}
+
+export async function isParticipantOf(db: Db, sessionId: string, participantId: string): Promise<boolean> {
+  const row = await db.selectFrom('session_participants').select('participant_id').where('session_id', '=', sessionId).where('participant_id', '=', participantId).executeTakeFirst();
+  return row !== undefined;
 }

@@ -1,74 +1,96 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Clock } from '../../clock';
-import type { Config } from '../../config';
-import { DomainError } from '../../errors';
-import type { SessionCookie } from '../../http/session-cookie';
+import { file, json, problems } from '../../http/responses';
+import { sendFile } from '../../http/send-file';
+import type { SignInCookie } from '../../http/sign-in-cookie';
 import type { App } from '../../http/types';
-import { completeDocumentSchema } from '../../../shared/documents';
-import { calendarFile } from '../calendar/ics';
-import type { DocumentCompletion } from '../documents/completion';
-import { sendFile } from '../documents/routes';
-import type { PortalService, PortalVisitor } from './service';
+import { completeDocumentSchema, documentToCompleteSchema } from '../../../shared/documents';
+import { joinLinkSchema, portalExchangeSchema, portalViewSchema } from '../../../shared/portal';
+import { staffOf } from '../auth';
+import type { DocumentCompletion } from '../documents';
+import type { PortalService } from './service';
+import { portalVisitorOf } from './visitor';
 
-const signInAgain = () => new DomainError('unauthenticated', 'unauthenticated', 'Open the link from your invitation again');
+const tags = ['Portal'];
+const security = [{ participantSession: [] }];
 
 /** The participant's own page: exchange a join link for a cookie, then read only that session. */
-export function portalRoutes(app: App, portal: PortalService, cookie: SessionCookie, completion: DocumentCompletion, config: Config, clock: Clock): void {
-  async function visitorOf(request: FastifyRequest): Promise<PortalVisitor> {
-    const token = cookie.read(request);
-    const visitor = token ? await portal.visitor(token) : null;
-    if (!visitor) throw signInAgain();
-    return visitor;
-  }
+export function portalRoutes(app: App, portal: PortalService, cookie: SignInCookie, completion: DocumentCompletion): void {
+  const visitorOf = portalVisitorOf(portal, cookie);
 
-  app.post('/portal/exchange', { schema: { body: z.object({ token: z.string().min(16).max(200) }) } }, async (request, reply) => {
+  app.post(
+    '/sessions/:id/participants/:participantId/link',
+    {
+      schema: {
+        tags,
+        summary: "Make a participant's join link to copy",
+        description: 'For participants invited "link only", or a lost email. Each request makes a new link.',
+        params: z.object({ id: z.uuid(), participantId: z.uuid() }),
+        response: { 200: json(joinLinkSchema), ...problems(401, 403, 404) },
+      },
+    },
+    (request) => portal.copyLink(staffOf(request), request.params.id, request.params.participantId),
+  );
+
+  app.post('/portal/exchange', {
+    schema: {
+      tags,
+      summary: 'Open a join link',
+      description: "Exchanges the invitation's token for the participant cookie, which reaches only that session. A link unknown, expired or canceled answers 404.",
+      security: [],
+      body: z.object({ token: z.string().min(16).max(200) }),
+      response: { 200: json(portalExchangeSchema), ...problems(400, 403, 404) },
+    },
+  }, async (request, reply) => {
     const { sessionId, portalToken } = await portal.exchange(request.body.token);
     cookie.set(reply, portalToken);
     return { sessionId };
   });
 
-  app.get('/portal/session', async (request) => {
+  app.get('/portal/session', {
+    schema: { tags, summary: "The participant's session", security, response: { 200: json(portalViewSchema), ...problems(401, 404) } },
+  }, async (request) => {
     const { version: _, ...view } = await portal.view(await visitorOf(request));
     return view;
   });
 
-  app.get('/portal/calendar.ics', async (request, reply) => {
-    const view = await portal.view(await visitorOf(request));
-    const { session } = view;
-    const url = new URL('/portal', config.publicUrl).toString();
-    const body = calendarFile({
-      name: session.organization.name,
-      method: 'publish',
-      stamp: clock.now(),
-      events: [
-        {
-          sessionId: session.id,
-          version: view.version,
-          start: session.start,
-          end: session.end,
-          summary: `${session.service.name} with ${session.host.name}`,
-          description: `${session.sessionType.name} · ${session.organization.name}\n${url}`,
-          url,
-          canceled: session.status === 'canceled',
-        },
-      ],
-    });
-    return reply
-      .type('text/calendar; charset=utf-8')
-      .header('content-disposition', `attachment; filename="session-${session.start.slice(0, 10)}.ics"`)
-      .send(body);
+  app.get('/portal/calendar.ics', {
+    schema: { tags, summary: "The participant's session as a calendar file", security, response: { 200: file('text/calendar', 'An iCalendar (RFC 5545) file'), ...problems(401, 404) } },
+  }, async (request, reply) => {
+    const calendar = await portal.calendarFile(await visitorOf(request));
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${calendar.filename}"`).send(calendar.body);
   });
 
   const documentParams = z.object({ id: z.uuid() });
-  app.get('/portal/documents', async (request) => completion.listForParticipant(await visitorOf(request)));
-  app.post('/portal/documents/:id', { schema: { params: documentParams, body: completeDocumentSchema } }, async (request) =>
+  app.get('/portal/documents', {
+    schema: { tags, summary: "The participant's documents", security, response: { 200: json(z.array(documentToCompleteSchema), 'Their documents, with questions and answers'), ...problems(401) } },
+  }, async (request) => completion.listForParticipant(await visitorOf(request)));
+  app.post('/portal/documents/:id', {
+    schema: {
+      tags,
+      summary: 'Complete a document',
+      description: '`answers` holds one answer per field id; a signature is the typed full name or a drawn PNG data URL.',
+      security,
+      params: documentParams,
+      body: completeDocumentSchema,
+      response: { 200: json(documentToCompleteSchema, 'The document as completed'), ...problems(400, 401, 403, 404, 409) },
+    },
+  }, async (request) =>
     completion.completeAsParticipant(await visitorOf(request), request.params.id, request.body.answers),
   );
-  app.get('/portal/documents/:id/pdf', { schema: { params: documentParams } }, async (request, reply) =>
+  app.get('/portal/documents/:id/pdf', {
+    schema: {
+      tags,
+      summary: 'A completed document as a signed PDF',
+      security,
+      params: documentParams,
+      response: { 200: file('application/pdf', 'The signed PDF'), ...problems(401, 404, 409) },
+    },
+  }, async (request, reply) =>
     sendFile(reply, await completion.pdfForParticipant(await visitorOf(request), request.params.id), 'attachment'),
   );
-  app.get('/portal/documents/:id/file', { schema: { params: documentParams } }, async (request, reply) =>
+  app.get('/portal/documents/:id/file', {
+    schema: { tags, summary: 'The file of a PDF document', description: 'Sent inline, to read.', security, params: documentParams, response: { 200: file('application/pdf', 'The PDF'), ...problems(401, 404) } },
+  }, async (request, reply) =>
     sendFile(reply, await completion.fileForParticipant(await visitorOf(request), request.params.id), 'inline'),
   );
 }

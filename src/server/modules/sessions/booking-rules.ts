@@ -1,6 +1,6 @@
 import type { WorkHours } from '../../../shared/work-hours';
 import { DomainError } from '../../errors';
-import { freeSlotStarts, workRangesBetween } from '../availability/engine';
+import { freeSlotStarts, workRangesBetween } from '../availability';
 
 const MINUTE = 60_000;
 
@@ -18,6 +18,21 @@ export interface StartCheck {
 const outsideWorkHours = (detail: string) => new DomainError('conflict', 'outside_work_hours', detail);
 
 /**
+ * Whether sorted work ranges cover [from, to) without a gap. Ranges that touch count as one: a
+ * host who works to midnight and from midnight is at work across it (the engine keeps such ranges
+ * apart, each with its own grid of slot starts).
+ */
+export function coveredByWork(ranges: { start: number; end: number }[], from: number, to: number): boolean {
+  let reach = from;
+  for (const range of ranges) {
+    if (range.start > reach) return false;
+    if (range.end > reach) reach = range.end;
+    if (reach >= to) return true;
+  }
+  return false;
+}
+
+/**
  * Whether a start is one the host's Work Hours offer. Overlap with other sessions is not
  * checked here: the database's exclusion constraint decides that when the row is written.
  */
@@ -25,10 +40,7 @@ export function checkStart(check: StartCheck): void {
   const duration = check.durationMinutes * MINUTE;
   if (check.meetNow) {
     if (check.allowOutsideWorkHours) return;
-    const inside = workRangesBetween(check.workHours, check.start, check.start + duration).some(
-      (range) => range.start <= check.start && check.start + duration <= range.end,
-    );
-    if (!inside) throw outsideWorkHours('The host is outside Work Hours now. Confirm to meet anyway.');
+    if (!coveredByWork(workRangesBetween(check.workHours, check.start, check.start + duration), check.start, check.start + duration)) throw outsideWorkHours('The host is outside Work Hours now. Confirm to meet anyway.');
     return;
   }
   if (check.start < check.now) {
@@ -52,25 +64,4 @@ export function checkStart(check: StartCheck): void {
   if (offered[0] !== check.start) {
     throw outsideWorkHours('This time is not one of the host’s free times in Work Hours');
   }
-}
-
-/** A participant-audience document goes to each participant, a host-audience one to the host. */
-export interface DocumentAssignment {
-  templateId: string;
-  /** The template version the session is given; it keeps it when the template changes later. */
-  versionId: string;
-  participantId: string | null;
-  hostId: string | null;
-}
-
-export function documentAssignments(
-  templates: { id: string; versionId: string; audience: 'participant' | 'host' }[],
-  participantIds: string[],
-  hostId: string,
-): DocumentAssignment[] {
-  return templates.flatMap((template): DocumentAssignment[] =>
-    template.audience === 'host'
-      ? [{ templateId: template.id, versionId: template.versionId, participantId: null, hostId }]
-      : participantIds.map((participantId) => ({ templateId: template.id, versionId: template.versionId, participantId, hostId: null })),
-  );
 }

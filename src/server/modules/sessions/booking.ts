@@ -4,18 +4,15 @@ import type { CreatedSession, CreateSession } from '../../../shared/sessions';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { forbidden, invalid, notFound } from '../../errors';
-import { recordAudit } from '../audit/repo';
-import { type Actor, hasRole } from '../auth/actor';
-import { findHostContext } from '../availability/repo';
-import { findService } from '../catalog/repo';
-import { requireTemplates } from '../documents/service';
-import { recordHistory } from '../history/repo';
-import { loadMessageContext } from '../invitations/context';
-import { enqueueMessages } from '../invitations/enqueue';
-import { scheduleReminders } from '../invitations/reminders-repo';
-import { findParticipants } from '../participants/repo';
-import { addToDirectory } from '../participants/service';
-import { checkStart, documentAssignments } from './booking-rules';
+import { recordAudit } from '../audit';
+import { type Actor, hasRole } from '../auth';
+import { findHostContext } from '../availability';
+import { findService } from '../catalog';
+import { documentAssignments, insertSessionDocuments, requireTemplates } from '../documents';
+import { recordHistory } from '../history';
+import { queueSessionMessages, scheduleReminders } from '../messaging';
+import { addToDirectory, findParticipants } from '../participants';
+import { checkStart } from './booking-rules';
 import * as repo from './repo';
 
 const MINUTE = 60_000;
@@ -103,7 +100,7 @@ options: { previousSessionId?: string } = {},
     });
   }
   await repo.insertSessionParticipants(trx, actor.organizationId, sessionId, invited, now);
-  await repo.insertSessionDocuments(
+  await insertSessionDocuments(
     trx,
     actor.organizationId,
     sessionId,
@@ -117,8 +114,9 @@ options: { previousSessionId?: string } = {},
     at: now,
     type: 'created',
     actor: { kind: 'user', id: actor.id, name: actor.name },
-    summary: `Scheduled ${service.name}${input.meetNow ? ' (Meet Now)' : ''} with ${invited.map((p) => p.name).join(', ')}`,
     data: {
+      serviceName: service.name,
+      ...(input.meetNow ? { meetNow: true } : {}),
       start: new Date(start).toISOString(),
       end: new Date(end).toISOString(),
       hostId,
@@ -136,7 +134,7 @@ options: { previousSessionId?: string } = {},
   });
   // Invitations and reminders are written with the session: none for a booking that rolled back.
   const participantIds = invited.map((p) => p.participantId);
-  await enqueueMessages(trx, await loadMessageContext(trx, sessionId), 'invitation', participantIds, { organizerEmail, at: now });
+  await queueSessionMessages(trx, sessionId, 'invitation', { organizerEmail, at: now, participantIds });
   await scheduleReminders(trx, {
     organizationId: actor.organizationId,
     sessionId,
@@ -156,5 +154,7 @@ options: { previousSessionId?: string } = {},
     sessionTypeId: input.sessionTypeId,
     participants: invited.map((p) => ({ id: p.participantId, name: p.name, timeZone: p.timeZone, invitationType: p.invitationType })),
     version: 1,
+    startedAt: null,
+    endedAt: null,
   };
 }

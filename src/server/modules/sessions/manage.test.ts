@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeHistory, type HistoryEntry } from '../../../shared/history';
 import { createOutboxWorker } from '../../jobs/outbox-worker';
-import { createMailer } from '../../messaging/email';
-import { createSmsSender } from '../../messaging/sms';
+import { createSmsSender } from '../messaging';
 import { createDocumentTemplate, createService, setWorkHours } from '../../testing/catalog-factories';
 import { type SignedIn, startTestApp, type TestApp } from '../../testing/harness';
 
@@ -63,7 +63,9 @@ async function book(body: Record<string, unknown> = {}, who = provider) {
 
 const act = (method: 'POST' | 'PATCH' | 'PUT' | 'DELETE' | 'GET', url: string, body?: unknown, who = provider) =>
   t.request({ method, url, cookie: who.cookie, ...(body !== undefined ? { body } : {}) });
-const historyOf = async (id: string) => (await act('GET', `/api/sessions/${id}/history`)).body as { type: string; summary: string; data: any; actor: any }[];
+/** The history as the API returns it, each entry with the sentence a person reads (in UTC). */
+const historyOf = async (id: string) =>
+  ((await act('GET', `/api/sessions/${id}/history`)).body as HistoryEntry[]).map((entry) => ({ ...entry, data: entry.data as any, summary: describeHistory(entry, 'UTC') }));
 const messagesOf = (id: string) =>
   t.db.selectFrom('outbox_messages').select(['kind', 'status', 'recipient', 'participant_id', 'attachments', 'body_text']).where('session_id', '=', id).orderBy('created_at').execute();
 
@@ -255,7 +257,15 @@ describe('cancel', () => {
     const worker = createOutboxWorker({
       db: t.db,
       clock: t.clock,
-      mailer: createMailer({ kind: 'log', from: 'c <c@c.test>' }, (entry) => delivered.push((entry as { subject: string }).subject)),
+      // A mailer that keeps each subject (the log transport no longer logs them).
+      mailer: {
+        transport: 'log',
+        send: async ({ subject }) => {
+          delivered.push(subject);
+          return { transport: 'log', providerId: null };
+        },
+        close: async () => {},
+      },
       sms: createSmsSender({ kind: 'log' }),
       publicUrl: new URL('https://c.test'),
       organizerEmail: 'c@c.test',

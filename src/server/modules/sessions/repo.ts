@@ -1,28 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database, InvitationType } from '../../db/schema';
-import type { DocumentAssignment } from './booking-rules';
-
-/**
- * The host's non-canceled sessions overlapping [from, to), as epoch-ms intervals sorted by
- * start: exactly the rows the no-overlap constraint compares a new booking against. Epoch
- * numbers come straight from SQL (date_part is float8, exact for whole milliseconds): building
- * a Date for every row costs more than the query itself on PGlite.
- */
-export function busyIntervalsQuery(db: Kysely<Database>, hostId: string, from: Date, to: Date) {
-  return db
-    .selectFrom('sessions')
-    .select([
-      sql<number>`date_part('epoch', starts_at) * 1000`.as('start'),
-      sql<number>`date_part('epoch', ends_at) * 1000`.as('end'),
-    ])
-    .where('host_id', '=', hostId)
-    .where('status', '<>', 'canceled')
-    .where(sql<boolean>`tstzrange(starts_at, ends_at) && tstzrange(${from}, ${to})`)
-    .orderBy('starts_at');
-}
-
-export const busyIntervals = (db: Kysely<Database>, hostId: string, from: Date, to: Date) =>
-  busyIntervalsQuery(db, hostId, from, to).execute();
+import type { Database, InvitationType, SessionStatus } from '../../db/schema';
 
 type Db = Kysely<Database>;
 
@@ -80,30 +57,6 @@ export async function insertSessionParticipants(
     .execute();
 }
 
-export async function insertSessionDocuments(
-  db: Db,
-  organizationId: string,
-  sessionId: string,
-  assignments: DocumentAssignment[],
-  at: Date,
-): Promise<void> {
-  if (assignments.length === 0) return;
-  await db
-    .insertInto('session_documents')
-    .values(
-      assignments.map((a) => ({
-        organization_id: organizationId,
-        session_id: sessionId,
-        template_id: a.templateId,
-        template_version_id: a.versionId,
-        participant_id: a.participantId,
-        host_id: a.hostId,
-        created_at: at,
-      })),
-    )
-    .execute();
-}
-
 /** Claims an idempotency key; when it was already used, returns the earlier claim instead. */
 export async function claimIdempotencyKey(
   db: Db,
@@ -125,46 +78,81 @@ export async function claimIdempotencyKey(
   return { requestHash: earlier.request_hash, sessionId: earlier.session_id };
 }
 
-/** Who hosts a session of this organization (for access checks), or undefined. */
-export function findSessionHost(db: Db, organizationId: string, id: string) {
-  return db.selectFrom('sessions').select('host_id').where('organization_id', '=', organizationId).where('id', '=', id).executeTakeFirst();
-}
-
-/** The session row, locked for a change, as the actor may change it. */
-export function lockSession(db: Db, organizationId: string, id: string) {
-  return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
-/** Distinct templates assigned to the session, in the versions it was given, with their audience. */
-export async function assignedTemplates(db: Db, sessionId: string) {
-  return db
-    .selectFrom('session_documents as d')
-    .innerJoin('document_template_versions as v', 'v.id', 'd.template_version_id')
-    .select(['v.template_id as id', 'v.name', 'v.audience', 'd.template_version_id as versionId'])
-    .select((eb) => eb.fn.count<number>('d.id').filterWhere('d.status', '=', 'completed').as('completed'))
-    .where('d.session_id', '=', sessionId)
-    .groupBy(['v.template_id', 'v.name', 'v.audience', 'd.template_version_id'])
-    .execute();
-}
-
 export async function sessionParticipantIds(db: Db, sessionId: string): Promise<string[]> {
   const rows = await db.selectFrom('session_participants').select('participant_id').where('session_id', '=', sessionId).orderBy('added_at').execute();
   return rows.map((row) => row.participant_id);
 }
 
-/** Queued messages about a session that must no longer go out. */
-export async function dropQueuedMessages(db: Db, sessionId: string, reason: string, participantId?: string): Promise<void> {
-  let query = db
-    .updateTable('outbox_messages')
-    .set({ status: 'failed', last_error: reason, claimed_until: null })
-    .where('session_id', '=', sessionId)
-    .where('status', '=', 'queued');
-  if (participantId) query = query.where('participant_id', '=', participantId);
-  await query.execute();
+/** Who takes part in a session and how they were invited, in the order they were added. */
+export function sessionParticipants(db: Db, sessionId: string) {
+  return db.selectFrom('session_participants').select(['participant_id', 'invitation_type']).where('session_id', '=', sessionId).orderBy('added_at').execute();
+}
+
+/** Removes a participant; their join links, open visits and reminders go with them (foreign keys cascade). */
+export async function removeSessionParticipant(db: Db, sessionId: string, participantId: string): Promise<void> {
+  await db.deleteFrom('session_participants').where('session_id', '=', sessionId).where('participant_id', '=', participantId).execute();
+}
+
+/** A new host, service or session type (and so end): the database re-checks the host's overlaps. */
+export async function setPlacement(db: Db, id: string, placement: { hostId: string; serviceId: string; sessionTypeId: string; end: Date }): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ host_id: placement.hostId, service_id: placement.serviceId, session_type_id: placement.sessionTypeId, ends_at: placement.end })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Moves the session; the version goes up so stale editors and calendars notice. */
+export async function moveSession(db: Db, id: string, start: Date, end: Date, at: Date): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set((eb) => ({ starts_at: start, ends_at: end, version: eb('version', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function markCanceled(db: Db, id: string, reason: string, at: Date): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set((eb) => ({ status: 'canceled', canceled_at: at, cancel_reason: reason, version: eb('version', '+', 1), updated_at: at }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Every change raises the version once: stale editors get 409, calendars take the update. */
+export async function bumpVersion(db: Db, id: string, at: Date): Promise<void> {
+  await db.updateTable('sessions').set((eb) => ({ version: eb('version', '+', 1), updated_at: at })).where('id', '=', id).execute();
+}
+
+export async function joinWindowMinutes(db: Db, organizationId: string): Promise<number> {
+  const row = await db.selectFrom('organizations').select('join_window_minutes').where('id', '=', organizationId).executeTakeFirstOrThrow();
+  return row.join_window_minutes;
+}
+
+/** A move along the lifecycle; the version goes up so open editors notice. */
+export async function setStatus(db: Db, id: string, status: SessionStatus, at: Date, times: { startedAt?: Date; endedAt?: Date }): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set((eb) => ({
+      status,
+      ...(times.startedAt ? { started_at: times.startedAt } : {}),
+      ...(times.endedAt ? { ended_at: times.endedAt } : {}),
+      version: eb('version', '+', 1),
+      updated_at: at,
+    }))
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Completes the sessions in progress whose end is longer ago than their organization allows; returns them. */
+export async function completeOverdue(db: Db, now: Date) {
+  return db
+    .updateTable('sessions as s')
+    .from('organizations as o')
+    .set((eb) => ({ status: 'completed', ended_at: now, version: eb('s.version', '+', 1), updated_at: now }))
+    .whereRef('o.id', '=', 's.organization_id')
+    .where('s.status', '=', 'in_progress')
+    .where(sql<boolean>`s.ends_at + make_interval(mins => o.auto_complete_minutes) <= ${now}`)
+    .returning(['s.id', 's.organization_id'])
+    .execute();
 }

@@ -1,20 +1,19 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { HistoryEntry } from '../../../shared/session-management';
+import type { HistoryEntry } from '../../../shared/history';
 import type { CreatedSession, CreateSession, ListSessionsQuery, SessionDetails, SessionPage } from '../../../shared/sessions';
 import type { Clock } from '../../clock';
-import { isExclusionViolation } from '../../db/errors';
 import type { Database } from '../../db/schema';
-import { DomainError, forbidden, notFound } from '../../errors';
-import { type Actor, hasRole } from '../auth/actor';
-import { listHistory } from '../history/repo';
+import { DomainError, forbidden } from '../../errors';
+import { requireSessionAccess } from '../access';
+import { type Actor, hasRole } from '../auth';
+import { sessionCalendarFile } from '../calendar';
+import { listHistory } from '../history';
 import { bookSession } from './booking';
+import { withSlotCheck } from './change';
 import { decodeCursor, encodeCursor } from './cursor';
 import { findSession, findSessionDetails, listSessions } from './queries';
 import * as repo from './repo';
-
-const slotUnavailable = () =>
-  new DomainError('conflict', 'slot_unavailable', 'The host already has a session at this time. Choose another time.');
 
 /** Same request, same hash: keys sorted, so property order does not matter. */
 function hashRequest(body: unknown): string {
@@ -31,21 +30,27 @@ export interface SessionsDeps {
   clock: Clock;
   /** The address invitations name as their organizer (MAIL_FROM). */
   organizerEmail: string;
+  publicUrl: URL;
 }
 
-export function createSessionsService({ db, clock, organizerEmail }: SessionsDeps) {
+export function createSessionsService({ db, clock, organizerEmail, publicUrl }: SessionsDeps) {
   const toCreated = async (trx: Kysely<Database>, actor: Actor, id: string): Promise<CreatedSession> => {
     const session = (await findSession(trx, actor.organizationId, id))!;
     const { service: _s, sessionType: _t, host: _h, documentProgress: _d, ...created } = session;
     return created;
   };
 
+  async function get(actor: Actor, id: string): Promise<SessionDetails> {
+    await requireSessionAccess(db, actor, id, 'read');
+    return (await findSessionDetails(db, actor.organizationId, id))!;
+  }
+
   return {
     /** Books a session with its participants, documents and history in one transaction. */
     async create(actor: Actor, input: CreateSession, idempotencyKey?: string): Promise<CreatedSession> {
       const sessionId = randomUUID();
-      try {
-        return await db.transaction().execute(async (trx) => {
+      return withSlotCheck(() =>
+        db.transaction().execute(async (trx) => {
           if (idempotencyKey) {
             const requestHash = hashRequest(input);
             const earlier = await repo.claimIdempotencyKey(trx, { userId: actor.id, key: idempotencyKey, requestHash, sessionId, at: clock.now() });
@@ -55,11 +60,8 @@ export function createSessionsService({ db, clock, organizerEmail }: SessionsDep
             if (earlier) return toCreated(trx, actor, earlier.sessionId);
           }
           return bookSession(trx, { clock, organizerEmail }, actor, input, sessionId);
-        });
-      } catch (error) {
-        if (isExclusionViolation(error, 'sessions_no_overlap')) throw slotUnavailable();
-        throw error;
-      }
+        }),
+      );
     },
 
     async list(actor: Actor, query: ListSessionsQuery): Promise<SessionPage> {
@@ -81,16 +83,22 @@ export function createSessionsService({ db, clock, organizerEmail }: SessionsDep
 
     /** Everything that happened to the session, oldest first, for whoever may see the session. */
     async history(actor: Actor, id: string): Promise<HistoryEntry[]> {
-      const session = await repo.findSessionHost(db, actor.organizationId, id);
-      if (!session || (!hasRole(actor, 'admin', 'dispatcher') && session.host_id !== actor.id)) throw notFound('Session');
+      await requireSessionAccess(db, actor, id, 'read');
       return listHistory(db, id);
     },
 
     /** A provider reaches only the sessions they host; another's answers 404 like a stranger's. */
-    async get(actor: Actor, id: string): Promise<SessionDetails> {
-      const session = await findSessionDetails(db, actor.organizationId, id);
-      if (!session || (!hasRole(actor, 'admin', 'dispatcher') && session.hostId !== actor.id)) throw notFound('Session');
-      return session;
+    get,
+
+    /** The session as a calendar file for staff ("Add to calendar"), linking back to its page. */
+    async calendarFile(actor: Actor, id: string): Promise<{ filename: string; body: string }> {
+      const session = await get(actor, id);
+      return sessionCalendarFile({
+        organizationName: actor.organization.name,
+        session: { ...session, serviceName: session.service.name, hostName: session.host.name, sessionTypeName: session.sessionType.name },
+        url: new URL(`/sessions/${session.id}`, publicUrl).toString(),
+        stamp: clock.now(),
+      });
     },
   };
 }

@@ -21,7 +21,7 @@ const TUESDAY_10 = '2026-03-03T15:00:00.000Z';
 
 beforeAll(async () => {
   // A day of idle time: the Meet Now test moves the clock by hours without signing out anyone.
-  t = await startTestApp({ config: { sessionIdleMinutes: 24 * 60 } });
+  t = await startTestApp({ config: { signInIdleMinutes: 24 * 60 } });
   admin = await t.staff(['admin']);
   const org = admin.organizationId;
   dispatcher = await t.staff(['dispatcher'], org);
@@ -100,6 +100,8 @@ describe('POST /api/sessions', () => {
         { id: expect.any(String), name: 'Rosa Relative', timeZone: 'Europe/Madrid', invitationType: 'sms' },
       ],
       version: 1,
+      startedAt: null,
+      endedAt: null,
     });
     expect(await counts()).toEqual({
       sessions: before.sessions + 1,
@@ -174,6 +176,20 @@ describe('POST /api/sessions', () => {
     const first = await book(provider, { start });
     await t.db.updateTable('sessions').set({ status: 'canceled' }).where('id', '=', first.body.id).execute();
     expect((await book(provider, { start })).status).toBe(201);
+  });
+
+  it('Meet Now across midnight, for a host at work around the clock (work ranges touching at 00:00)', async () => {
+    try {
+      const host = await t.staff(['provider'], admin.organizationId);
+      const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }));
+      await setWorkHours(t.db, admin.organizationId, host.id, { timeZone: 'UTC', weekly: allDay, overrides: [] });
+      t.clock.set('2026-03-02T23:50:00Z'); // 23:50–00:20 UTC
+      const late = await book(host, { meetNow: true });
+      expect(late.status).toBe(201);
+      expect(late.body.end).toBe('2026-03-03T00:20:00.000Z');
+    } finally {
+      t.clock.set('2026-03-02T15:00:00Z');
+    }
   });
 
   it('Meet Now starts at the current minute inside Work Hours, and outside them only when confirmed', async () => {

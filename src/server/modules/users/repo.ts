@@ -5,34 +5,39 @@ import type { Database, NewUser, UserUpdate } from '../../db/schema';
 
 type Db = Kysely<Database>;
 
-const STAFF_COLUMNS = ['id', 'name', 'email', 'roles', 'time_zone', 'deactivated_at'] as const;
+const STAFF_COLUMNS = ['id', 'name', 'email', 'roles', 'time_zone', 'deactivated_at', sql<boolean>`password_hash IS NULL`.as('invited')] as const;
 
-export const toStaffUser = (row: {
+export interface StaffRow {
   id: string;
   name: string;
   email: string;
   roles: Role[];
   time_zone: string;
   deactivated_at: Date | null;
-}): StaffUser => ({
+  /** No password chosen yet. */
+  invited: boolean;
+}
+
+/** The API's view of a user; `liveInvites` holds the invited users whose link still works. */
+export const toStaffUser = (row: StaffRow, liveInvites: ReadonlySet<string>): StaffUser => ({
   id: row.id,
   name: row.name,
   email: row.email,
   roles: row.roles,
   timeZone: row.time_zone,
   deactivated: row.deactivated_at !== null,
+  invitation: row.invited ? (liveInvites.has(row.id) ? 'pending' : 'lapsed') : null,
 });
 
 export async function listUsers(
   db: Db,
   organizationId: string,
   filter: { role?: Role | undefined; includeDeactivated: boolean },
-): Promise<StaffUser[]> {
+): Promise<StaffRow[]> {
   let query = db.selectFrom('users').select(STAFF_COLUMNS).where('organization_id', '=', organizationId);
   if (filter.role) query = query.where(sql<boolean>`roles @> ARRAY[${filter.role}]::text[]`);
   if (!filter.includeDeactivated) query = query.where('deactivated_at', 'is', null);
-  const rows = await query.orderBy('name').orderBy('id').execute();
-  return rows.map(toStaffUser);
+  return query.orderBy('name').orderBy('id').execute();
 }
 
 export function findUser(db: Db, organizationId: string, id: string, options: { forUpdate?: boolean } = {}) {
@@ -45,14 +50,35 @@ export function findUser(db: Db, organizationId: string, id: string, options: { 
   return query.executeTakeFirst();
 }
 
-export async function insertUser(db: Db, user: NewUser): Promise<StaffUser> {
-  const row = await db.insertInto('users').values(user).returning(STAFF_COLUMNS).executeTakeFirstOrThrow();
-  return toStaffUser(row);
+export function insertUser(db: Db, user: NewUser): Promise<StaffRow> {
+  return db.insertInto('users').values(user).returning(STAFF_COLUMNS).executeTakeFirstOrThrow();
 }
 
-export async function updateUser(db: Db, id: string, update: UserUpdate): Promise<StaffUser> {
-  const row = await db.updateTable('users').set(update).where('id', '=', id).returning(STAFF_COLUMNS).executeTakeFirstOrThrow();
-  return toStaffUser(row);
+export function updateUser(db: Db, id: string, update: UserUpdate): Promise<StaffRow> {
+  return db.updateTable('users').set(update).where('id', '=', id).returning(STAFF_COLUMNS).executeTakeFirstOrThrow();
+}
+
+/** An active account by sign-in email, with what its messages need. */
+export function findActiveAccountByEmail(db: Db, email: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.time_zone', 'users.organization_id', 'organizations.name as organization_name'])
+    .where('users.email', '=', email)
+    .where('users.deactivated_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** An active account by id, with its organization's name and its password hash. */
+export function findActiveAccount(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  let query = db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select(['users.id', 'users.name', 'users.email', 'users.time_zone', 'users.organization_id', 'users.password_hash', 'organizations.name as organization_name'])
+    .where('users.id', '=', id)
+    .where('users.deactivated_at', 'is', null);
+  if (options.forUpdate) query = query.forUpdate(['users']);
+  return query.executeTakeFirst();
 }
 
 /** Locks the organization's active administrators, so two demotions cannot both pass the check. */
@@ -66,4 +92,27 @@ export async function lockActiveAdmins(db: Db, organizationId: string): Promise<
     .forUpdate()
     .execute();
   return rows.map((row) => row.id);
+}
+
+/** The hash of a staff member's private calendar-feed token; null turns the feed off. */
+export async function setCalendarFeedTokenHash(db: Db, userId: string, tokenHash: string | null): Promise<void> {
+  await db.updateTable('users').set({ calendar_feed_token_hash: tokenHash }).where('id', '=', userId).execute();
+}
+
+/** An organization's first administrator (first-run setup, `org create`); null password: invited. */
+export function insertAdministrator(db: Db, admin: { organizationId: string; name: string; email: string; timeZone: string; passwordHash: string | null; at: Date }) {
+  return db
+    .insertInto('users')
+    .values({
+      organization_id: admin.organizationId,
+      name: admin.name,
+      email: admin.email,
+      roles: ['admin'],
+      time_zone: admin.timeZone,
+      password_hash: admin.passwordHash,
+      created_at: admin.at,
+      updated_at: admin.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 }

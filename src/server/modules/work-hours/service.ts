@@ -3,9 +3,9 @@ import { minutesOf, type WorkHours } from '../../../shared/work-hours';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { forbidden, notFound } from '../../errors';
-import { recordAudit } from '../audit/repo';
-import { type Actor, hasRole } from '../auth/actor';
-import { findUser } from '../users/repo';
+import { recordAudit } from '../audit';
+import { type Actor, hasRole } from '../auth';
+import { findUser } from '../users';
 import * as repo from './repo';
 
 export interface WorkHoursDeps {

@@ -1,0 +1,11 @@
+export { type Actor, hasRole, type PortalVisitor, requireRole, unauthenticated } from './actor';
+export { hashPassword } from './passwords';
+export { deleteSignInsOfOrganization, deleteSignInsOfUser } from './repo';
+export { authRoutes } from './routes';
+export { createAuthService } from './service';
+export { staffOf } from './staff';
+export { hashToken, newToken } from './tokens';
+export { claimResetRequest, consumeLink, createPasswordLink, endLiveLinks, findLiveLink, LINK_LIFETIME, type LiveLink, mintLinkToken, passwordLinkUrl, usersWithLiveInvite } from './password-links';
+export { requireStrongPassword } from './password-policy';
+export { verifyAgainstDecoy, verifyPassword } from './passwords';
+export { deleteOtherSignIns, listSignInsOfUser } from './repo';

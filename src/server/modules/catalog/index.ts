@@ -1,0 +1,3 @@
+export { findService } from './repo';
+export { catalogRoutes } from './routes';
+export { createCatalogService } from './service';

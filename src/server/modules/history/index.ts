@@ -1,0 +1,1 @@
+export { type HistoryActor, listHistory, recordHistory, type SessionHistoryEvent } from './repo';

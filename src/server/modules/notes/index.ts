@@ -1,0 +1,2 @@
+export { notesRoutes } from './routes';
+export { createNotesService } from './service';

@@ -1,0 +1,2 @@
+export { workHoursRoutes } from './routes';
+export { createWorkHoursService } from './service';
