@@ -1,26 +1,9 @@
 import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import type { Role } from '../shared/roles';
-import { RequireSignIn } from './auth/RequireSignIn';
-import { hasRole, useCurrentUser } from './auth/session';
-import { AppointmentsPage } from './pages/appointments/AppointmentsPage';
-import { DocumentsPage } from './pages/documents/DocumentsPage';
-import { FormBuilderPage } from './pages/documents/FormBuilderPage';
-import { NotFoundPage } from './pages/not-found/NotFoundPage';
-import { OutboxPage } from './pages/outbox/OutboxPage';
-import { ParticipantsPage } from './pages/participants/ParticipantsPage';
-import { JoinPage } from './pages/portal/JoinPage';
-import { PortalPage } from './pages/portal/PortalPage';
-import { ServicesPage } from './pages/services/ServicesPage';
-import { SessionDetailsPage } from './pages/session/SessionDetailsPage';
-import { SettingsPage } from './pages/settings/SettingsPage';
-import { SignInPage } from './pages/sign-in/SignInPage';
-import { UsersPage } from './pages/users/UsersPage';
-import { WorkHoursPage } from './pages/work-hours/WorkHoursPage';
-import { AppLayout } from './shell/AppLayout';
+import { PageLoading } from './shell/PageLoading';
 import { cssVariablesResolver, theme } from './theme';
 
 export function createQueryClient() {
@@ -31,39 +14,49 @@ export function createQueryClient() {
   });
 }
 
-/** A page that only some roles may open; others see a calm "no access" page. */
-function RoleGate({ roles, children }: { readonly roles: Role[]; readonly children: ReactNode }) {
-  const me = useCurrentUser();
-  return hasRole(me, ...roles) ? children : <NotFoundPage reason="forbidden" />;
+/**
+ * A route whose page is downloaded when first opened: the participant's page never loads the
+ * staff app's code, and each staff page loads its own. `roles` gates the page by role.
+ */
+function page(load: () => Promise<ComponentType>, roles?: Role[]) {
+  return {
+    HydrateFallback: PageLoading,
+    lazy: async () => {
+      if (!roles) return { Component: await load() };
+      const [Page, { RoleGate }] = await Promise.all([load(), import('./shell/RoleGate')]);
+      return { Component: () => <RoleGate roles={roles}><Page /></RoleGate> };
+    },
+  };
 }
-
-const admin = (page: ReactNode) => <RoleGate roles={['admin']}>{page}</RoleGate>;
+const admin: Role[] = ['admin'];
 
 const router = createBrowserRouter([
-  { path: '/signin', element: <SignInPage /> },
-  { path: '/join/:token', element: <JoinPage /> },
-  { path: '/portal', element: <PortalPage /> },
+  { path: '/signin', ...page(() => import('./pages/sign-in/SignInPage').then((m) => m.SignInPage)) },
+  { path: '/set-password', ...page(() => import('./pages/set-password/SetPasswordPage').then((m) => m.SetPasswordPage)) },
+  { path: '/setup', ...page(() => import('./pages/setup/SetupPage').then((m) => m.SetupPage)) },
+  { path: '/forgot-password', ...page(() => import('./pages/forgot-password/ForgotPasswordPage').then((m) => m.ForgotPasswordPage)) },
+  { path: '/join/:token', ...page(() => import('./pages/portal/JoinPage').then((m) => m.JoinPage)) },
+  { path: '/portal', ...page(() => import('./pages/portal/PortalPage').then((m) => m.PortalPage)) },
   {
     path: '/',
-    element: (
-      <RequireSignIn>
-        <AppLayout />
-      </RequireSignIn>
-    ),
+    ...page(() => import('./shell/StaffShell').then((m) => m.StaffShell)),
     children: [
       { index: true, element: <Navigate to="/appointments" replace /> },
-      { path: 'appointments', element: <AppointmentsPage /> },
-      { path: 'sessions/:id', element: <SessionDetailsPage /> },
-      { path: 'participants', element: <ParticipantsPage /> },
-      { path: 'work-hours', element: <WorkHoursPage /> },
-      { path: 'users', element: admin(<UsersPage />) },
-      { path: 'services', element: admin(<ServicesPage />) },
-      { path: 'documents', element: admin(<DocumentsPage />) },
-      { path: 'documents/new', element: admin(<FormBuilderPage />) },
-      { path: 'documents/:id', element: admin(<FormBuilderPage />) },
-      { path: 'settings', element: admin(<SettingsPage />) },
-      { path: 'outbox', element: admin(<OutboxPage />) },
-      { path: '*', element: <NotFoundPage /> },
+      { path: 'appointments', ...page(() => import('./pages/appointments/AppointmentsPage').then((m) => m.AppointmentsPage)) },
+      { path: 'sessions/:id', ...page(() => import('./pages/session/SessionDetailsPage').then((m) => m.SessionDetailsPage)) },
+      { path: 'participants', ...page(() => import('./pages/participants/ParticipantsPage').then((m) => m.ParticipantsPage)) },
+      { path: 'account', ...page(() => import('./pages/account/AccountPage').then((m) => m.AccountPage)) },
+      { path: 'work-hours', ...page(() => import('./pages/work-hours/WorkHoursPage').then((m) => m.WorkHoursPage)) },
+      { path: 'users', ...page(() => import('./pages/users/UsersPage').then((m) => m.UsersPage), admin) },
+      { path: 'services', ...page(() => import('./pages/services/ServicesPage').then((m) => m.ServicesPage), admin) },
+      { path: 'documents', ...page(() => import('./pages/documents/DocumentsPage').then((m) => m.DocumentsPage), admin) },
+      { path: 'documents/new', ...page(() => import('./pages/documents/FormBuilderPage').then((m) => m.FormBuilderPage), admin) },
+      { path: 'documents/:id', ...page(() => import('./pages/documents/FormBuilderPage').then((m) => m.FormBuilderPage), admin) },
+      { path: 'devices', ...page(() => import('./pages/devices/DevicesPage').then((m) => m.DevicesPage), admin) },
+      { path: 'ehr', ...page(() => import('./pages/ehr/EhrPage').then((m) => m.EhrPage), admin) },
+      { path: 'settings', ...page(() => import('./pages/settings/SettingsPage').then((m) => m.SettingsPage), admin) },
+      { path: 'outbox', ...page(() => import('./pages/outbox/OutboxPage').then((m) => m.OutboxPage), admin) },
+      { path: '*', ...page(() => import('./pages/not-found/NotFoundPage').then((m) => m.NotFoundPage)) },
     ],
   },
 ]);
@@ -72,8 +65,6 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      {/* Bottom right: toasts never cover a page's actions or a drawer's title. */}
-      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

@@ -15,12 +15,12 @@ export class ApiError extends Error {
 }
 
 type Listener = () => void;
-const sessionEndedListeners = new Set<Listener>();
+const signInEndedListeners = new Set<Listener>();
 
 /** Called whenever a request finds the sign-in gone (expired, signed out elsewhere). */
-export function onSessionEnded(listener: Listener): () => void {
-  sessionEndedListeners.add(listener);
-  return () => sessionEndedListeners.delete(listener);
+export function onSignInEnded(listener: Listener): () => void {
+  signInEndedListeners.add(listener);
+  return () => signInEndedListeners.delete(listener);
 }
 
 export interface RequestOptions {
@@ -30,7 +30,7 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-const networkProblem = (): Problem => ({
+export const networkProblem = (): Problem => ({
   type: 'urn:carebeam:problem:network',
   title: 'Network error',
   status: 0,
@@ -67,6 +67,6 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     body && typeof body === 'object' && 'code' in body
       ? (body as Problem)
       : { type: 'about:blank', title: response.statusText, status: response.status, code: 'http_error' };
-  if (response.status === 401 && problem.code === 'unauthenticated') sessionEndedListeners.forEach((l) => l());
+  if (response.status === 401 && problem.code === 'unauthenticated') signInEndedListeners.forEach((l) => l());
   throw new ApiError(problem);
 }

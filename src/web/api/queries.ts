@@ -31,11 +31,15 @@ export function useSessionPages(filter: SessionFilter) {
   });
 }
 
+const DELIVERY_POLL_MS = 3_000;
+
 export function useSessionDetails(id: string | null) {
   return useQuery({
     queryKey: ['session', id],
     queryFn: () => api<SessionDetails>(`/sessions/${id}`),
     enabled: Boolean(id),
+    // The worker sends invitations without a live event: while one waits, look again until it has gone (queued → sent).
+    refetchInterval: (query) => (query.state.data?.participants.some((p) => p.delivery === 'queued') ? DELIVERY_POLL_MS : false),
   });
 }
 

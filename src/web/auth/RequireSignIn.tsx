@@ -1,8 +1,8 @@
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useMe } from './session';
-import { SessionLock } from './SessionLock';
+import { useMe } from './sign-in';
+import { ScreenLock } from './ScreenLock';
 
 /** Renders its children for a signed-in user; anyone else goes to sign-in and comes back after. */
 export function RequireSignIn({ children }: { readonly children: ReactNode }) {
@@ -12,7 +12,7 @@ export function RequireSignIn({ children }: { readonly children: ReactNode }) {
   if (me.isPending) {
     return (
       <Center mih="100vh">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }
@@ -20,5 +20,5 @@ export function RequireSignIn({ children }: { readonly children: ReactNode }) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />;
   }
-  return <SessionLock me={me.data}>{children}</SessionLock>;
+  return <ScreenLock me={me.data}>{children}</ScreenLock>;
 }

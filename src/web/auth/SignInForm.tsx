@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { Me } from '../../shared/users';
 import { ApiError } from '../api/client';
-import { useSignIn } from './session';
+import { useSignIn } from './sign-in';
 
 export interface SignInFormProps {
   readonly initialEmail?: string;

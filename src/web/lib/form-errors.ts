@@ -10,7 +10,7 @@ interface FormWithErrors {
  */
 export function applyServerErrors(form: FormWithErrors, error: unknown): string {
   if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
-  // The session lock asks the person to sign in again; the form keeps its input meanwhile.
+  // The screen lock asks the person to sign in again; the form keeps its input meanwhile.
   if (error.code === 'unauthenticated') return '';
   const fieldErrors = error.problem.errors ?? [];
   if (fieldErrors.length > 0) {

@@ -1,7 +1,7 @@
 import { AppShell, Burger, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
-import { useCurrentUser } from '../auth/session';
+import { useCurrentUser } from '../auth/sign-in';
 import { Logo } from '../components/Logo/Logo';
 import { navItemsFor } from './navigation';
 import { UserMenu } from './UserMenu';

@@ -1,9 +1,9 @@
-import { Avatar, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
-import { IconCalendarShare, IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton, VisuallyHidden } from '@mantine/core';
+import { IconCalendarShare, IconChevronDown, IconLogout, IconUserCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/roles';
-import { useCurrentUser, useSignOut } from '../auth/session';
+import { useCurrentUser, useSignOut } from '../auth/sign-in';
 import { CalendarFeedModal } from './CalendarFeedModal';
 
 const initials = (name: string) =>
@@ -32,14 +32,15 @@ export function UserMenu() {
             <Avatar color="teal" radius="xl" size="sm" aria-hidden="true">
               {initials(me.name)}
             </Avatar>
-            <div>
-              <Text size="sm" fw={500} lh={1.2}>
+            {/* A long name ends in an ellipsis on a phone instead of pushing the header wider. */}
+            <Box miw={0} maw={{ base: 110, sm: 260 }}>
+              <Text size="sm" fw={500} lh={1.2} truncate="end">
                 {me.name}
               </Text>
-              <Text size="xs" c="dimmed" lh={1.2}>
+              <Text size="xs" c="dimmed" lh={1.2} truncate="end">
                 {roleNames}
               </Text>
-            </div>
+            </Box>
             <VisuallyHidden>, account menu</VisuallyHidden>
             <IconChevronDown size={14} aria-hidden="true" />
           </Group>
@@ -47,6 +48,9 @@ export function UserMenu() {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.email}</Menu.Label>
+        <Menu.Item leftSection={<IconUserCircle size={16} aria-hidden="true" />} onClick={() => navigate('/account')}>
+          My account
+        </Menu.Item>
         <Menu.Item leftSection={<IconCalendarShare size={16} aria-hidden="true" />} onClick={() => setFeedOpen(true)}>
           Calendar feed
         </Menu.Item>

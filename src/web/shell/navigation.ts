@@ -1,8 +1,10 @@
 import {
   IconCalendarEvent,
   IconClockHour4,
+  IconDeviceHeartMonitor,
   IconFileText,
   IconMail,
+  IconPlugConnected,
   IconSettings,
   IconStethoscope,
   IconUsers,
@@ -26,6 +28,8 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Users', path: '/users', icon: IconUsers, roles: ['admin'] },
   { label: 'Services', path: '/services', icon: IconStethoscope, roles: ['admin'] },
   { label: 'Documents', path: '/documents', icon: IconFileText, roles: ['admin'] },
+  { label: 'Devices', path: '/devices', icon: IconDeviceHeartMonitor, roles: ['admin'] },
+  { label: 'EHR', path: '/ehr', icon: IconPlugConnected, roles: ['admin'] },
   { label: 'Settings', path: '/settings', icon: IconSettings, roles: ['admin'] },
   { label: 'Outbox', path: '/outbox', icon: IconMail, roles: ['admin'] },
 ];

@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { MemoryRouter } from 'react-router';
+import { createMemoryRouter, RouterProvider } from 'react-router';
 import { cssVariablesResolver, theme } from '../theme';
 
 /** Renders a component with the app's providers, as Medplum's and Cal.com's `setup()` do. */
@@ -13,7 +13,8 @@ export function setup(ui: ReactNode, { route = '/' }: { route?: string } = {}) {
   const result = render(
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
-        <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+        {/* A data router, as the app has: pages may ask before leaving (useBlocker). */}
+        <RouterProvider router={createMemoryRouter([{ path: '*', element: ui }], { initialEntries: [route] })} />
       </QueryClientProvider>
     </MantineProvider>,
   );

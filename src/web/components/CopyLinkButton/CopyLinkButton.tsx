@@ -2,7 +2,7 @@ import { Button, CopyButton, Group, Modal, Stack, Text, TextInput } from '@manti
 import { IconLink } from '@tabler/icons-react';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { formatTime } from '../../../shared/format';
+import { formatMoment } from '../../lib/format-moment';
 
 export interface CopyLinkButtonProps {
   readonly sessionId: string;
@@ -26,7 +26,7 @@ export function CopyLinkButton({ sessionId, participant, viewerTimeZone }: CopyL
             <Text size="sm">Anyone with this link can open {participant.name}’s session page: share it only with them.</Text>
             <TextInput readOnly value={link.data.url} aria-label="Private link" onFocus={(event) => event.currentTarget.select()} />
             <Text size="xs" c="dimmed">
-              Works until {formatTime(link.data.expiresAt, viewerTimeZone)}. We do not keep it: a new link is made each time.
+              Works until {formatMoment(link.data.expiresAt, viewerTimeZone)}. We do not keep it: a new link is made each time.
             </Text>
             <Group justify="flex-end">
               <CopyButton value={link.data.url}>

@@ -1,5 +1,5 @@
 import { Box, Image, Stack, Text } from '@mantine/core';
-import { type Answers, type DocumentField, isDrawnSignature } from '../../../shared/documents';
+import { type Answers, type DocumentField, isDrawnSignature, withUnit } from '../../../shared/documents';
 import { formatCalendarDate } from '../../../shared/format';
 import { isEmptyAnswer } from './answers';
 
@@ -60,6 +60,8 @@ export function answerText(field: DocumentField, value: unknown): string {
       return Array.isArray(value) ? value.map((v) => optionLabel(field, v)).join(', ') : optionLabel(field, value);
     case 'date':
       return isDate(value) ? formatCalendarDate(value, { year: 'numeric', month: 'long', day: 'numeric' }) : String(value);
+    case 'number':
+      return typeof value === 'number' ? withUnit(value, field.unit) : String(value);
     default:
       return typeof value === 'object' ? JSON.stringify(value) : String(value);
   }

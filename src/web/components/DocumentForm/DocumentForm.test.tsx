@@ -50,7 +50,7 @@ const controls = () => ({
   allergies: screen.getByRole('radiogroup', { name: 'Do you have allergies?' }),
   contact: screen.getByRole('radiogroup', { name: 'Preferred contact' }),
   symptoms: screen.getByRole('group', { name: 'Symptoms' }),
-  injury: screen.getByRole('button', { name: 'Date of the injury' }),
+  injury: screen.getByRole('textbox', { name: 'Date of the injury' }) as HTMLInputElement,
   level: screen.getByRole('textbox', { name: 'Pain from 0 to 10' }),
   sign: screen.getByRole('group', { name: 'Signature' }),
 });
@@ -79,7 +79,7 @@ describe('DocumentForm', { timeout: 20_000 }, () => {
     expect(within(c.allergies).getAllByRole('radio').map((r) => (r as HTMLInputElement).checked)).toEqual([false, false]);
     expect(within(c.contact).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual(['email', 'phone']);
     expect(within(c.symptoms).getAllByRole('checkbox')).toHaveLength(3);
-    expect(c.injury.textContent).toBe('Pick a date');
+    expect(c.injury.value).toBe('');
     expect(within(c.sign).getByRole('img', { name: 'Signature' })).toBeTruthy();
   });
 
@@ -122,7 +122,8 @@ describe('DocumentForm', { timeout: 20_000 }, () => {
     await user.click(c.injury);
     // happy-dom leaves the popover's transition hidden; the day is still there to press.
     await user.click(screen.getByLabelText('12 March 2026'));
-    expect(c.injury.textContent).toBe('March 12, 2026');
+    expect(c.injury.value).toBe('March 12, 2026');
+    expect(descriptionOf(c.injury)).toContain('Understood as Thursday, March 12, 2026');
     await user.type(c.level, '7');
     await user.click(within(c.sign).getByRole('radio', { name: 'Type' }));
     await user.click(within(c.sign).getByRole('textbox', { name: 'Type your full name' }));
@@ -145,6 +146,46 @@ describe('DocumentForm', { timeout: 20_000 }, () => {
     expect(send.hasAttribute('data-loading')).toBe(true);
     finish();
     await waitFor(() => expect(send.disabled).toBe(false));
+  });
+
+  it('says at once when a number is out of range or a date on the wrong side of today, and reads typed dates', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-20T12:00:00Z'));
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const { user, onSubmit } = openForm({
+      fields: [
+        { id: 'weight', label: 'Weight', type: 'number', required: true, min: 0, max: 700, step: 0.1, unit: 'kg' },
+        { id: 'birth', label: 'Date of birth', type: 'date', required: true, dateLimit: 'past' },
+      ],
+    });
+    const weight = screen.getByRole('textbox', { name: 'Weight' }) as HTMLInputElement;
+    const birth = screen.getByRole('textbox', { name: 'Date of birth' }) as HTMLInputElement;
+    expect(screen.getByText('kg')).toBeTruthy();
+    await user.type(weight, '-5');
+    expect(descriptionOf(weight)).toContain('Enter 0 kg to 700 kg');
+    await user.tab();
+    expect(weight.value).toBe('-5'); // never clamped behind the person's back
+
+    await user.click(birth);
+    await user.paste('3/5/2027');
+    expect(descriptionOf(birth)).toContain('Enter a date that is not in the future');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    await user.clear(birth);
+    await user.paste('nonsense');
+    await user.tab();
+    expect(descriptionOf(birth)).toContain('“nonsense” is not a date we can read');
+
+    await user.clear(weight);
+    await user.type(weight, '72.5');
+    await user.click(birth);
+    await user.paste('March 5, 1985');
+    await user.tab();
+    expect(birth.value).toBe('March 5, 1985');
+    expect(descriptionOf(birth)).toContain('Understood as Tuesday, March 5, 1985');
+    await user.click(screen.getByRole('button', { name: 'Send' }));
+    expect(onSubmit).toHaveBeenCalledExactlyOnceWith({ weight: 72.5, birth: '1985-03-05' });
   });
 
   it('sends "No" as false and leaves unanswered optional fields out', async () => {

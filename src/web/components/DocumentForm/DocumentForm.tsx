@@ -2,7 +2,7 @@ import { Alert, Button, Stack } from '@mantine/core';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { type Answers, type DocumentField, validateAnswers } from '../../../shared/documents';
 import type { FieldError } from '../../../shared/problem';
-import { answersToSend, clearDraft, firstFieldWithError, focusField, placeErrors, readDraft, writeDraft } from './answers';
+import { answersToSend, clearDraft, firstFieldWithError, focusField, liveError, localToday, placeErrors, readDraft, writeDraft } from './answers';
 import { DocumentAnswers } from './DocumentAnswers';
 import { FieldInput } from './FieldInput';
 
@@ -55,18 +55,22 @@ function EditableDocumentForm({ fields, initialAnswers, submitLabel, onSubmit, s
   }, [serverKey, firstServerField]);
 
   // Stable, so a keystroke re-renders only the field it changes (forms can be long, phones slow).
-  const change = useCallback((id: string, value: unknown) => {
-    setAnswers((previous) => ({ ...previous, [id]: value }));
-    setClientErrors(({ [id]: _gone, ...rest }) => rest);
-    setEditedSince((previous) => (previous.ids.has(id) ? previous : { ...previous, ids: new Set(previous.ids).add(id) }));
-  }, []);
+  const change = useCallback(
+    (id: string, value: unknown) => {
+      setAnswers((previous) => ({ ...previous, [id]: value }));
+      const now = liveError(fields.find((f) => f.id === id), value);
+      setClientErrors(({ [id]: _gone, ...rest }) => (now ? { ...rest, [id]: now } : rest));
+      setEditedSince((previous) => (previous.ids.has(id) ? previous : { ...previous, ids: new Set(previous.ids).add(id) }));
+    },
+    [fields],
+  );
   useEffect(() => writeDraft(draftKey, fields, answers), [draftKey, fields, answers]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (submitting) return;
     const sent = answersToSend(fields, answers);
-    const { byField } = placeErrors(fields, validateAnswers(fields, sent));
+    const { byField } = placeErrors(fields, validateAnswers(fields, sent, localToday()));
     setClientErrors({ ...byField });
     const first = firstFieldWithError(fields, byField);
     if (first) {

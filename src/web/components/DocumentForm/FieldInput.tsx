@@ -1,8 +1,8 @@
-import { Checkbox, Group, NumberInput, Radio, Stack, Textarea, TextInput } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import { Checkbox, Group, NumberInput, Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { memo } from 'react';
 import type { DocumentField } from '../../../shared/documents';
 import { SignaturePad } from '../SignaturePad/SignaturePad';
+import { DateAnswerInput } from './DateAnswerInput';
 
 export interface FieldInputProps {
   readonly field: DocumentField;
@@ -55,23 +55,23 @@ export const FieldInput = memo(function FieldInput({ field, value, onAnswer, err
         </Checkbox.Group>
       );
     case 'date':
-      return (
-        <DatePickerInput
-          {...common}
-          placeholder="Pick a date"
-          valueFormat="MMMM D, YYYY"
-          clearable={!field.required}
-          value={text(value) || null}
-          onChange={(v) => onChange(v ?? '')}
-        />
-      );
+      return <DateAnswerInput label={field.label} help={field.help} required={field.required} limit={field.dateLimit} value={text(value)} onChange={onChange} error={error} />;
     case 'number':
+      // Never clamped: a number outside the range stays as typed and its message says why.
       return (
         <NumberInput
           {...common}
           value={typeof value === 'number' || typeof value === 'string' ? value : ''}
           onChange={onChange}
           inputMode="decimal"
+          min={field.min}
+          max={field.max}
+          step={field.step}
+          clampBehavior="none"
+          rightSection={field.unit ? <Text c="dimmed">{field.unit}</Text> : undefined}
+          rightSectionWidth={field.unit ? Math.max(40, 12 + field.unit.length * 9) : undefined}
+          rightSectionPointerEvents="none"
+          hideControls={!!field.unit}
         />
       );
     case 'signature':

@@ -1,4 +1,5 @@
-import type { Answers, DocumentField } from '../../../shared/documents';
+import dayjs from 'dayjs';
+import { type Answers, type DocumentField, validateAnswers } from '../../../shared/documents';
 import type { FieldError } from '../../../shared/problem';
 
 /** Pure helpers of the document form: what to send, where errors go, the tab's draft. */
@@ -14,6 +15,18 @@ export function answersToSend(fields: readonly DocumentField[], answers: Answers
     if (!isEmptyAnswer(value)) sent[field.id] = value;
   }
   return sent;
+}
+
+/** The person's own day, for date limits (the server checks again in their zone). */
+export const localToday = () => dayjs().format('YYYY-MM-DD');
+
+/**
+ * A number out of range or a date on the wrong side of today is said as soon as it is entered,
+ * not at Send; half-typed numbers ("-", "7.") wait until they are numbers.
+ */
+export function liveError(field: DocumentField | undefined, value: unknown): string | undefined {
+  const checked = (field?.type === 'number' && typeof value === 'number') || (field?.type === 'date' && typeof value === 'string' && value !== '');
+  return checked ? validateAnswers([field!], { [field!.id]: value }, localToday())[0]?.message : undefined;
 }
 
 export interface PlacedErrors {

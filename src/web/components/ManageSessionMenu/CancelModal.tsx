@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useSingleFlightMutation } from '../../api/single-flight';
 import { useState } from 'react';
 import type { Session } from '../../../shared/sessions';
 import { api } from '../../api/client';
@@ -16,7 +17,7 @@ export function CancelModal({ session, onClose }: CancelModalProps) {
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
-  const cancel = useMutation({
+  const cancel = useSingleFlightMutation({
     mutationFn: () => api(`/sessions/${session.id}/cancel`, { method: 'POST', body: { reason } }),
     onSuccess: () => {
       invalidateSession(queryClient, session.id);

@@ -1,11 +1,12 @@
 import { Alert, Button, Checkbox, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useSingleFlightMutation } from '../../api/single-flight';
 import { useState } from 'react';
 import type { SessionDetails } from '../../../shared/sessions';
 import { ApiError, api } from '../../api/client';
 import { useActiveServices, useDocumentTemplates, useHosts, useSessionDetails, useSessionTypes } from '../../api/queries';
-import { hasRole, useCurrentUser } from '../../auth/session';
+import { hasRole, useCurrentUser } from '../../auth/sign-in';
 import { FormDrawer } from '../FormDrawer/FormDrawer';
 import { invalidateSession } from './invalidate';
 
@@ -45,7 +46,7 @@ function EditForm({ session, onClose }: { readonly session: SessionDetails; read
   const documentsChanged = JSON.stringify([...documentTemplateIds].sort()) !== JSON.stringify([...initialDocuments].sort());
   const dirty = serviceId !== session.serviceId || sessionTypeId !== session.sessionTypeId || hostId !== session.hostId || documentsChanged;
 
-  const save = useMutation({
+  const save = useSingleFlightMutation({
     mutationFn: () =>
       api<SessionDetails>(`/sessions/${session.id}`, {
         method: 'PATCH',

@@ -11,13 +11,13 @@ import {
   IconPencil,
   IconX,
 } from '@tabler/icons-react';
-import { useMutation } from '@tanstack/react-query';
+import { useSingleFlightMutation } from '../../api/single-flight';
 import { useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { formatSessionTime } from '../../../shared/format';
 import type { Session } from '../../../shared/sessions';
 import { api } from '../../api/client';
-import { useCurrentUser } from '../../auth/session';
+import { useCurrentUser } from '../../auth/sign-in';
 import { CancelModal } from './CancelModal';
 import { EditSessionDrawer } from './EditSessionDrawer';
 import { RescheduleModal } from './RescheduleModal';
@@ -37,7 +37,7 @@ export function ManageSessionMenu({ session }: ManageSessionMenuProps) {
   const [open, setOpen] = useState<Open>(null);
   const closed = session.status === 'canceled' || session.status === 'completed';
   const onItsPage = pathname === `/sessions/${session.id}`;
-  const remind = useMutation({
+  const remind = useSingleFlightMutation({
     mutationFn: () => api<{ queued: number }>(`/sessions/${session.id}/reminders`, { method: 'POST' }),
     onSuccess: ({ queued }) =>
       notifications.show({

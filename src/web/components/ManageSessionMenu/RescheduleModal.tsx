@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useSingleFlightMutation } from '../../api/single-flight';
 import { useState } from 'react';
 import { formatSessionTime } from '../../../shared/format';
 import type { Session } from '../../../shared/sessions';
 import { ApiError, api } from '../../api/client';
-import { useCurrentUser } from '../../auth/session';
+import { useCurrentUser } from '../../auth/sign-in';
 import { SlotPicker } from '../NewSessionPanel/SlotPicker';
 import { invalidateSession } from './invalidate';
 
@@ -21,7 +22,7 @@ export function RescheduleModal({ session, onClose }: RescheduleModalProps) {
   const [date, setDate] = useState<string | null>(null);
   const [start, setStart] = useState<string | null>(null);
   const [error, setError] = useState('');
-  const reschedule = useMutation({
+  const reschedule = useSingleFlightMutation({
     mutationFn: () => api<Session>(`/sessions/${session.id}/reschedule`, { method: 'POST', body: { start, version: session.version } }),
     onSuccess: (moved) => {
       invalidateSession(queryClient, session.id);

@@ -16,7 +16,7 @@ export function ScheduleNextPanel({ sessionId, onClose }: ScheduleNextPanelProps
   if (!session) {
     return (
       <Drawer opened onClose={onClose} position="right" title="Schedule next session">
-        <Loader size="sm" aria-label="Loading the session" />
+        <Loader size="sm" role="status" aria-label="Loading the session" />
       </Drawer>
     );
   }

@@ -2,6 +2,8 @@ import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '
 import { useForm } from '@mantine/form';
 import { INVITATION_LABELS, INVITATION_TYPES, needsEmail, needsPhone, type InvitationType } from '../../../shared/participants';
 import { TimeZoneSelect } from '../TimeZoneSelect/TimeZoneSelect';
+import { personNameSchema } from '../../../shared/users';
+import { checkWith } from '../../lib/schema-check';
 
 export interface NewParticipantValues {
   name: string;
@@ -25,7 +27,7 @@ export function NewParticipantForm({ initial, onAdd, onCancel }: NewParticipantF
   const form = useForm<NewParticipantValues>({
     initialValues: initial,
     validate: {
-      name: (v) => (v.trim() ? null : 'Enter a name'),
+      name: checkWith(personNameSchema),
       email: (v, values) =>
         v.trim() ? (/^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address') : needsEmail(values.invitationType) ? 'An email invitation needs an email address' : null,
       phone: (v, values) =>

@@ -1,12 +1,16 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { CreatedSession } from '../../../shared/sessions';
 import { ApiError, api } from '../../api/client';
 import { useActiveServices, useDocumentTemplates, useHosts, useOrganization, useSessionTypes } from '../../api/queries';
-import { hasRole, useCurrentUser } from '../../auth/session';
+import { hasRole, useCurrentUser } from '../../auth/sign-in';
+import { staffFormDraftKey } from '../../lib/staff-drafts';
+import { forgetDraft, readDraft, usePersistentDraft } from '../../lib/usePersistentDraft';
 import { FormDrawer } from '../FormDrawer/FormDrawer';
 import { QueryState } from '../QueryState/QueryState';
+import { UnsavedChangesPrompt } from '../UnsavedChangesPrompt/UnsavedChangesPrompt';
 import { emptyDraft, missingForStepOne, requestBody, type SessionDraft } from './draft';
 import { type EntryProblem, ParticipantsStep } from './ParticipantsStep';
 import { SessionStep } from './SessionStep';
@@ -26,6 +30,11 @@ const TIME_CONFLICTS: Record<string, string> = {
   too_soon: 'That time is too soon for the organization’s booking notice. Choose a later time.',
 };
 
+interface KeptPanel {
+  draft: SessionDraft;
+  step: 1 | 2;
+}
+
 /** The New Session panel: session details, then participants, then Invite. */
 export function NewSessionPanel({ onClose, onCreated, initial, followsSessionId }: NewSessionPanelProps) {
   const me = useCurrentUser();
@@ -37,9 +46,13 @@ export function NewSessionPanel({ onClose, onCreated, initial, followsSessionId 
   const hosts = useHosts(managesHosts);
   const queryClient = useQueryClient();
 
+  // Both steps survive a reload or Back/Forward on this tab until the panel is closed or saved.
+  const draftKey = staffFormDraftKey(followsSessionId ? `next-session.${followsSessionId}` : 'new-session');
   const [startingDraft] = useState<SessionDraft>(() => ({ ...emptyDraft(me.roles.includes('provider') ? me.id : null), ...initial }));
-  const [draft, setDraft] = useState<SessionDraft>(startingDraft);
-  const [step, setStep] = useState<1 | 2>(1);
+  const [kept] = useState(() => readDraft<KeptPanel>(draftKey));
+  const [draft, setDraft] = useState<SessionDraft>(kept?.draft ?? startingDraft);
+  const [step, setStep] = useState<1 | 2>(kept?.step ?? 1);
+  const [saved, setSaved] = useState(false);
   const [timeError, setTimeError] = useState<string>();
   const [formError, setFormError] = useState('');
   const [problems, setProblems] = useState(new Map<number, EntryProblem>());
@@ -61,6 +74,8 @@ export function NewSessionPanel({ onClose, onCreated, initial, followsSessionId 
         headers: { 'idempotency-key': idempotencyKey.current },
       }),
     onSuccess: (session) => {
+      // Rendered before moving on, so leaving the page after saving is not asked about.
+      flushSync(() => setSaved(true));
       void queryClient.invalidateQueries({ queryKey: ['sessions'] });
       void queryClient.invalidateQueries({ queryKey: ['availability'] });
       void queryClient.invalidateQueries({ queryKey: ['participants'] });
@@ -69,7 +84,7 @@ export function NewSessionPanel({ onClose, onCreated, initial, followsSessionId 
     onError: (error) => {
       idempotencyKey.current = crypto.randomUUID();
       if (!(error instanceof ApiError)) return setFormError('Something went wrong. Please try again.');
-      if (error.code === 'unauthenticated') return; // the session lock takes over; nothing typed is lost
+      if (error.code === 'unauthenticated') return; // the screen lock takes over; nothing typed is lost
       if (error.code === 'outside_work_hours' && draft.meetNow) return setConfirmOutside(true);
       if (TIME_CONFLICTS[error.code]) {
         void queryClient.invalidateQueries({ queryKey: ['availability'] });
@@ -99,12 +114,18 @@ export function NewSessionPanel({ onClose, onCreated, initial, followsSessionId 
     setProblems(new Map());
     create.mutate({ allowOutsideWorkHours });
   };
-  const dirty = JSON.stringify(draft) !== JSON.stringify(startingDraft);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(startingDraft) && !saved;
+  usePersistentDraft(draftKey, { draft, step } satisfies KeptPanel, dirty);
+  const close = () => {
+    forgetDraft(draftKey);
+    onClose();
+  };
   const hostName = hosts.data?.find((h) => h.id === draft.hostId)?.name ?? (draft.hostId === me.id ? 'You' : 'The host');
 
   return (
     <>
-      <FormDrawer opened title={followsSessionId ? 'Schedule next session' : 'New Session'} dirty={dirty && !create.isSuccess} onClose={onClose} size={640}>
+      <UnsavedChangesPrompt when={dirty} />
+      <FormDrawer opened title={followsSessionId ? 'Schedule next session' : 'New Session'} dirty={dirty} onClose={close} size={640}>
         <Text size="xs" c="dimmed" mb="md">
           Step {step} of 2 · {step === 1 ? 'Session details' : 'Participant Details'}
         </Text>

@@ -26,7 +26,10 @@ export function ParticipantSearch({ excludeIds, onPick, onAddNew }: ParticipantS
     queryFn: () => api<Participant[]>(`/participants?query=${encodeURIComponent(query)}&limit=8`),
     placeholderData: (previous) => previous,
   });
-  const options = (results.data ?? []).filter((p) => !excludeIds.includes(p.id));
+  const found = results.data ?? [];
+  const options = found.filter((p) => !excludeIds.includes(p.id));
+  // Someone already on the list is named as such, not hidden behind "No one matches".
+  const already = found.filter((p) => excludeIds.includes(p.id));
 
   return (
     <Combobox
@@ -70,7 +73,17 @@ export function ParticipantSearch({ excludeIds, onPick, onAddNew }: ParticipantS
               </Text>
             </Combobox.Option>
           ))}
-          {options.length === 0 && !results.isFetching && <Combobox.Empty>No one in the directory matches.</Combobox.Empty>}
+          {already.map((p) => (
+            <Combobox.Option value={p.id} key={p.id} disabled>
+              <Text size="sm" fw={500}>
+                {p.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                Already in this session
+              </Text>
+            </Combobox.Option>
+          ))}
+          {found.length === 0 && !results.isFetching && <Combobox.Empty>No one in the directory matches.</Combobox.Empty>}
           <Combobox.Option value={ADD_NEW}>
             <Group gap="xs" c="teal.8">
               <IconUserPlus size={16} aria-hidden="true" />

@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { MODALITY_LABELS, type Service, type SessionType } from '../../../shared/catalog';
 import { AUDIENCE_LABELS, type DocumentTemplate } from '../../../shared/documents';
 import { matchRank } from '../../../shared/search';
@@ -30,6 +30,12 @@ export function SessionStep({ draft, update, services, sessionTypes, templates, 
     [services],
   );
   const nameOf = new Map(services.map((s) => [s.id, s.name]));
+  // A new host has other free times: a time chosen for the last one is cleared, and said so.
+  const [timeCleared, setTimeCleared] = useState(false);
+  const chooseTime = (patch: Partial<SessionDraft>) => {
+    setTimeCleared(false);
+    update(patch);
+  };
 
   const chooseService = (serviceId: string | null) => {
     const next = services.find((s) => s.id === serviceId);
@@ -91,11 +97,19 @@ export function SessionStep({ draft, update, services, sessionTypes, templates, 
           placeholder="Choose a provider"
           data={hosts.map((host) => ({ value: host.id, label: `${host.name} (${host.timeZone.replaceAll('_', ' ')})` }))}
           value={draft.hostId}
-          onChange={(hostId) => update({ hostId, start: null, date: null, meetNow: false })}
+          onChange={(hostId) => {
+            setTimeCleared(draft.start !== null || draft.meetNow);
+            update({ hostId, start: null, date: null, meetNow: false });
+          }}
           searchable
           allowDeselect={false}
           required
         />
+      )}
+      {timeCleared && (
+        <Text size="sm" c="orange.8" role="status" mt={-8}>
+          The time you had chosen was cleared: free times depend on the host. Choose one of this host’s free times below.
+        </Text>
       )}
 
       <SlotPicker
@@ -105,9 +119,9 @@ export function SessionStep({ draft, update, services, sessionTypes, templates, 
         date={draft.date}
         start={draft.start}
         meetNow={draft.meetNow}
-        onDate={(date) => update({ date, start: null, meetNow: false })}
-        onStart={(start) => update({ start, meetNow: false })}
-        onMeetNow={() => update({ meetNow: true, start: null })}
+        onDate={(date) => chooseTime({ date, start: null, meetNow: false })}
+        onStart={(start) => chooseTime({ start, meetNow: false })}
+        onMeetNow={() => chooseTime({ meetNow: true, start: null })}
         error={timeError}
       />
 

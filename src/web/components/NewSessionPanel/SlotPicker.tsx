@@ -1,11 +1,13 @@
-import { Alert, Button, Group, Loader, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, SimpleGrid, Stack, Text, UnstyledButton } from '@mantine/core';
 import { DatePicker } from '@mantine/dates';
 import { IconBolt } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
+import { AVAILABILITY_WINDOW_DAYS } from '../../../shared/availability';
 import { dateIn, formatCalendarDate, formatClock, formatTime, zoneLabel } from '../../../shared/format';
+import { hasRole, useMe } from '../../auth/sign-in';
 import { useNow } from '../../lib/useNow';
 import classes from './SlotPicker.module.css';
-import { useFreeSlots } from './useFreeSlots';
+import { useFirstFreeSlot, useFreeSlots } from './useFreeSlots';
 
 export interface SlotPickerProps {
   readonly hostId: string | null;
@@ -22,17 +24,26 @@ export interface SlotPickerProps {
   readonly error?: string | undefined;
 }
 
+const monthOf = (date: string) => `${date.slice(0, 7)}-01`;
+
 /**
  * A month calendar where days without free times are disabled, and the day's free times in the
  * host's zone (with the viewer's own time beside each when the zones differ). All times come
- * from the availability API; nothing is computed from the browser's clock or zone.
+ * from the availability API; nothing is computed from the browser's clock or zone. It opens on
+ * the month of the chosen date, else of the host's first free time.
  */
 export function SlotPicker(props: SlotPickerProps) {
   const { hostId, serviceId, viewerTimeZone, date, start, meetNow, allowMeetNow = true } = props;
   const now = useNow();
-  const [month, setMonth] = useState(() => (date ?? dateIn(now, viewerTimeZone)).slice(0, 7) + '-01');
+  const first = useFirstFreeSlot(hostId, serviceId);
+  const firstSlot = first.data?.slots[0];
+  const firstDate = first.data && firstSlot ? dateIn(firstSlot.start, first.data.timeZone) : null;
+  // Browsing belongs to one host and service: choosing another finds its first month again.
+  const choice = `${hostId}/${serviceId}`;
+  const [browsed, setBrowsed] = useState<{ choice: string; month: string } | null>(null);
+  const month = browsed?.choice === choice ? browsed.month : date ? monthOf(date) : firstDate ? monthOf(firstDate) : null;
   const availability = useFreeSlots(hostId, serviceId, month);
-  const hostZone = availability.data?.timeZone ?? viewerTimeZone;
+  const hostZone = availability.data?.timeZone ?? first.data?.timeZone ?? viewerTimeZone;
 
   const slotsByDate = useMemo(() => {
     const byDate = new Map<string, string[]>();
@@ -44,7 +55,12 @@ export function SlotPicker(props: SlotPickerProps) {
   }, [availability.data, hostZone]);
 
   const ready = Boolean(hostId && serviceId);
-  const daySlots = date ? (slotsByDate.get(date) ?? []) : [];
+  const nothingAhead = ready && first.data?.slots.length === 0 && month === null;
+  const loadError = first.error ?? availability.error;
+  // The chosen day's times come from its own month: browsing to the next month must not empty them.
+  const dayAvailability = useFreeSlots(hostId, serviceId, date);
+  const dayZone = dayAvailability.data?.timeZone ?? hostZone;
+  const daySlots = date && !dayAvailability.isPlaceholderData ? (dayAvailability.data?.slots ?? []).filter((slot) => dateIn(slot.start, dayZone) === date).map((slot) => slot.start) : [];
   const showViewerTime = zoneLabel(hostZone) !== zoneLabel(viewerTimeZone);
 
   return (
@@ -83,15 +99,19 @@ export function SlotPicker(props: SlotPickerProps) {
         <DatePicker
           value={date}
           onChange={(value) => value && props.onDate(value)}
-          date={month}
-          onDateChange={(value) => setMonth(value.slice(0, 7) + '-01')}
-          minDate={dateIn(now, hostZone)}
+          // Until the server says where free times begin, an empty calendar of this month.
+          date={month ?? monthOf(dateIn(now, viewerTimeZone))}
+          onDateChange={(value) => setBrowsed({ choice, month: monthOf(value) })}
+          // Nothing is free before the first free time; a chosen date stays reachable.
+          minDate={firstDate && date && date < firstDate ? date : (firstDate ?? undefined)}
           excludeDate={(day) => !ready || !slotsByDate.has(day)}
+          // Free times are loaded a month at a time: the neighbouring months' days would all look taken.
+          hideOutsideDates
           ariaLabels={{ nextMonth: 'Next month', previousMonth: 'Previous month' }}
           aria-label="Session date"
         />
         <Stack gap="xs" style={{ flex: 1, minWidth: 220 }}>
-          {availability.isFetching && (
+          {(first.isFetching || availability.isFetching) && (
             <Group gap="xs">
               <Loader size="xs" />
               <Text size="xs" c="dimmed">
@@ -99,7 +119,13 @@ export function SlotPicker(props: SlotPickerProps) {
               </Text>
             </Group>
           )}
-          {ready && !availability.isFetching && slotsByDate.size === 0 && (
+          {nothingAhead && hostId && <NothingFreeAhead hostId={hostId} />}
+          {loadError && (
+            <Text size="sm" c="red">
+              Free times could not be loaded: {loadError.message}
+            </Text>
+          )}
+          {ready && availability.isSuccess && !availability.isFetching && slotsByDate.size === 0 && (
             <Text size="sm" c="dimmed">
               No free times this month. Try the next month, or check the host’s Work Hours.
             </Text>
@@ -109,7 +135,7 @@ export function SlotPicker(props: SlotPickerProps) {
               <Text size="sm" fw={500}>
                 {formatCalendarDate(date)}
               </Text>
-              {daySlots.length === 0 ? (
+              {daySlots.length === 0 && dayAvailability.isFetching ? null : daySlots.length === 0 ? (
                 <Text size="sm" c="dimmed">
                   No free times on this day.
                 </Text>
@@ -150,5 +176,28 @@ export function SlotPicker(props: SlotPickerProps) {
         </Text>
       )}
     </Stack>
+  );
+}
+
+/**
+ * Nothing free from now over the whole window the server searches: say so, and point to the
+ * Work Hours that would open times. A new tab keeps the panel and what was chosen; the times
+ * are asked for again when the person comes back to this tab.
+ */
+function NothingFreeAhead({ hostId }: { readonly hostId: string }) {
+  const me = useMe().data;
+  const own = me?.id === hostId;
+  const href = own ? '/work-hours' : me && hasRole(me, 'admin', 'dispatcher') ? `/work-hours?provider=${hostId}` : null;
+  return (
+    <Alert color="yellow" variant="light" title={`No free times in the next ${AVAILABILITY_WINDOW_DAYS} days`}>
+      <Stack gap={6}>
+        <Text size="sm">{own ? 'Your' : 'The host’s'} Work Hours leave no time for this service: they are empty or fully booked.</Text>
+        {href && (
+          <Anchor href={href} target="_blank" rel="noopener" size="sm">
+            {own ? 'Open your Work Hours' : 'Open the host’s Work Hours'} (new tab)
+          </Anchor>
+        )}
+      </Stack>
+    </Alert>
   );
 }

@@ -14,7 +14,7 @@ export function QueryState({ query, empty = false, emptyMessage, children }: Que
   if (query.isPending) {
     return (
       <Center py="xl">
-        <Loader size="sm" aria-label="Loading" />
+        <Loader size="sm" role="status" aria-label="Loading" />
       </Center>
     );
   }

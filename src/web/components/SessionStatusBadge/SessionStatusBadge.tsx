@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { type SessionStatus, STATUS_LABELS } from '../../../shared/sessions';
 
-const COLORS: Record<SessionStatus, string> = { scheduled: 'blue', in_progress: 'teal', completed: 'gray', canceled: 'red' };
+const COLORS: Record<SessionStatus, string> = { scheduled: 'blue', in_progress: 'teal', completed: 'gray', no_show: 'orange', canceled: 'red' };
 
 export function SessionStatusBadge({ status }: { readonly status: SessionStatus }) {
   return (

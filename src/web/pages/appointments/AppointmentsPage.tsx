@@ -7,21 +7,23 @@ import { useSearchParams } from 'react-router';
 import type { SessionStatus } from '../../../shared/sessions';
 import { startOfLocalDay } from '../../../shared/zone';
 import { useHosts, useSessionPages } from '../../api/queries';
-import { hasRole, useCurrentUser } from '../../auth/session';
+import { hasRole, useCurrentUser } from '../../auth/sign-in';
 import { NewSessionPanel } from '../../components/NewSessionPanel/NewSessionPanel';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { addDays, dateIn, formatCalendarDate, weekdayOf, zoneLabel } from '../../../shared/format';
 import { useNow } from '../../lib/useNow';
+import { useStaffChannel } from '../../live/useStaffChannel';
 import { SessionCreatedModal } from './SessionCreatedModal';
 import { SessionList } from './SessionList';
 import { WeekCalendar } from './WeekCalendar';
 
 const RANGE_FORMAT = 'MMM D, YYYY';
 
+/** Upcoming: still to happen or happening now; past: held (completed) or missed (no-show). */
 const STATUS_FILTERS: Record<string, SessionStatus[]> = {
   upcoming: ['scheduled', 'in_progress'],
-  completed: ['completed'],
+  past: ['completed', 'no_show'],
   canceled: ['canceled'],
   all: [],
 };
@@ -32,6 +34,7 @@ export function AppointmentsPage() {
   const tz = me.timeZone;
   const managesHosts = hasRole(me, 'admin', 'dispatcher');
   const hosts = useHosts(managesHosts);
+  const { unread, waiting } = useStaffChannel();
   const [params, setParams] = useSearchParams();
   const view = params.get('view') === 'week' ? 'week' : 'list';
   const today = dateIn(useNow(), tz);
@@ -39,7 +42,19 @@ export function AppointmentsPage() {
   const [weekStart, setWeekStart] = useState(addDays(today, 1 - weekdayOf(today)));
   const [hostId, setHostId] = useState<string | null>(null);
   const [status, setStatus] = useState('upcoming');
-  const [panelOpen, setPanelOpen] = useState(false);
+  // The URL says the New Session panel is open, so Back/Forward and a reload keep it (and its draft).
+  const panelOpen = params.get('new') === 'session';
+  const setParam = (name: string, value: string | null, replace: boolean) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value === null) next.delete(name);
+        else next.set(name, value);
+        return next;
+      },
+      { replace },
+    );
+  const setPanelOpen = (open: boolean) => setParam('new', open ? 'session' : null, !open);
   const [createdId, setCreatedId] = useState<string | null>(null);
 
   const [fromDate, toDate] = view === 'week' ? [weekStart, addDays(weekStart, 6)] : [range[0] ?? today, range[1] ?? range[0] ?? today];
@@ -69,7 +84,7 @@ export function AppointmentsPage() {
             <SegmentedControl
               aria-label="View"
               value={view}
-              onChange={(value) => setParams(value === 'week' ? { view: 'week' } : {}, { replace: true })}
+              onChange={(value) => setParam('view', value === 'week' ? 'week' : null, true)}
               data={[
                 { value: 'list', label: 'List' },
                 { value: 'week', label: 'Week' },
@@ -122,7 +137,7 @@ export function AppointmentsPage() {
               allowDeselect={false}
               data={[
                 { value: 'upcoming', label: 'Upcoming' },
-                { value: 'completed', label: 'Completed' },
+                { value: 'past', label: 'Past' },
                 { value: 'canceled', label: 'Canceled' },
                 { value: 'all', label: 'All statuses' },
               ]}
@@ -152,7 +167,7 @@ export function AppointmentsPage() {
           </Paper>
         ) : (
           <Stack gap="md">
-            <SessionList sessions={sessions} timeZone={tz} showHost={managesHosts} />
+            <SessionList sessions={sessions} timeZone={tz} showHost={managesHosts} unread={unread} waiting={waiting} />
             {pages.hasNextPage && (
               <Button variant="default" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage}>
                 Show more sessions

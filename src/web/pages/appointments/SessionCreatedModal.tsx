@@ -1,8 +1,10 @@
 import { Button, Group, Loader, Modal, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconCalendarPlus, IconCircleCheck, IconUserPlus } from '@tabler/icons-react';
+import { IconCalendarPlus, IconCircleCheck, IconUserPlus, IconVideo } from '@tabler/icons-react';
 import { useNavigate } from 'react-router';
 import { useSessionDetails } from '../../api/queries';
 import { formatSessionTime } from '../../../shared/format';
+import { useNow } from '../../lib/useNow';
+import { staffCanJoin, useJoinWindowMinutes } from '../../video/joinable';
 
 export interface SessionCreatedModalProps {
   readonly sessionId: string;
@@ -10,11 +12,14 @@ export interface SessionCreatedModalProps {
   readonly onClose: () => void;
 }
 
-/** "The session was created": close, add participants, add to calendar, or open it. */
+/** "The session was created": close, add participants, add to calendar, open it, or (a video session that may start now, as Meet Now) join its call. */
 export function SessionCreatedModal({ sessionId, viewerTimeZone, onClose }: SessionCreatedModalProps) {
   const navigate = useNavigate();
   const details = useSessionDetails(sessionId);
   const session = details.data;
+  const now = useNow();
+  const joinWindowMinutes = useJoinWindowMinutes();
+  const joinable = session !== undefined && staffCanJoin(session, now, joinWindowMinutes);
 
   return (
     <Modal opened onClose={onClose} title="Session scheduled" centered size="md" withCloseButton={false}>
@@ -39,7 +44,7 @@ export function SessionCreatedModal({ sessionId, viewerTimeZone, onClose }: Sess
               </Text>
             </Stack>
           ) : (
-            <Loader size="sm" aria-label="Loading the session" />
+            <Loader size="sm" role="status" aria-label="Loading the session" />
           )}
         </Group>
         <Text size="sm">The session was created successfully. Invitations go out to the participants.</Text>
@@ -64,7 +69,14 @@ export function SessionCreatedModal({ sessionId, viewerTimeZone, onClose }: Sess
             >
               Add to calendar
             </Button>
-            <Button onClick={() => navigate(`/sessions/${sessionId}`)}>Show session details</Button>
+            <Button variant={joinable ? 'light' : 'filled'} onClick={() => navigate(`/sessions/${sessionId}`)}>
+              Show session details
+            </Button>
+            {joinable && (
+              <Button leftSection={<IconVideo size={16} aria-hidden="true" />} onClick={() => navigate(`/sessions/${sessionId}?call=1`)}>
+                Join
+              </Button>
+            )}
           </Group>
         </Group>
       </Stack>

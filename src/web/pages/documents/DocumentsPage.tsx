@@ -6,9 +6,9 @@ import { AUDIENCE_LABELS, type DocumentTemplate } from '../../../shared/document
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { ActiveBadge } from '../../components/StatusBadge/StatusBadge';
+import { fileSize } from '../../lib/file-size';
 import { useAllTemplates } from './api';
 import { PdfDrawer } from './PdfDrawer';
-import { fileSize } from './pdf-files';
 import { TemplateActions } from './TemplateActions';
 
 const describe = (t: DocumentTemplate) =>

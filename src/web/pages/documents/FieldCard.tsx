@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { FIELD_TYPE_LABELS, FIELD_TYPES, type FieldType, isChoice } from '../../../shared/documents';
 import { FIELD_TYPE_ICONS } from './field-type-icons';
+import { FieldLimits } from './FieldLimits';
 import { OptionsEditor } from './OptionsEditor';
 import { newOption, type TemplateDraft } from './template-draft';
 
@@ -77,6 +78,7 @@ export function FieldCard({ form, index, count }: FieldCardProps) {
         <TextInput id={`${field.key}-label`} label="Question" withAsterisk placeholder="What the person is asked" {...form.getInputProps(`${path}.label`)} />
         <Textarea label="Help text" placeholder="Optional: shown under the question" autosize minRows={1} maxRows={4} {...form.getInputProps(`${path}.help`)} />
         {isChoice(field.type) && <OptionsEditor form={form} fieldIndex={index} fieldLabel={field.label.trim()} />}
+        <FieldLimits form={form} index={index} />
         <Switch label="Answer required" {...form.getInputProps(`${path}.required`, { type: 'checkbox' })} />
       </Stack>
     </Paper>

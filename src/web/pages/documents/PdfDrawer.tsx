@@ -5,10 +5,11 @@ import { IconFileTypePdf } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type DocumentTemplate, MAX_PDF_BYTES } from '../../../shared/documents';
 import { FormDrawer } from '../../components/FormDrawer/FormDrawer';
+import { fileSize } from '../../lib/file-size';
 import { applyServerErrors } from '../../lib/form-errors';
 import { type PdfDraft, useSavePdf } from './api';
 import { AudienceInput } from './AudienceInput';
-import { fileSize, templateFileUrl } from './pdf-files';
+import { templateFileUrl } from './pdf-files';
 
 export interface PdfDrawerProps {
   /** The PDF document to change; null to upload a new one. */

@@ -68,6 +68,29 @@ describe('toTemplateBody', () => {
   });
 });
 
+describe('number and date limits', () => {
+  it('sends a number’s range, step and unit and a date’s limit only for those types, and reads them back', () => {
+    const weight = { ...newField('number'), label: 'Weight', min: 0, max: 700, step: 0.1, unit: ' kg ' } as const;
+    const birth = { ...newField('date'), label: 'Birth', dateLimit: 'past' } as const;
+    const draft = { name: 'Vitals', audience: 'participant' as const, fields: [weight, birth, { ...weight, key: 'k-other', type: 'short_text' as const, label: 'Note' }] };
+    const body = toTemplateBody(draft);
+    expect(body.fields).toEqual([
+      { id: 'weight', label: 'Weight', type: 'number', required: false, min: 0, max: 700, step: 0.1, unit: 'kg' },
+      { id: 'birth', label: 'Birth', type: 'date', required: false, dateLimit: 'past' },
+      { id: 'note', label: 'Note', type: 'short_text', required: false },
+    ]);
+    const back = draftOf({ ...SAVED, fields: body.fields });
+    expect(back.fields[0]).toMatchObject({ min: 0, max: 700, step: 0.1, unit: 'kg', dateLimit: '' });
+    expect(back.fields[1]).toMatchObject({ min: '', unit: '', dateLimit: 'past' });
+  });
+
+  it('reports a range upside down at the builder’s path', () => {
+    const draft = draftOf(SAVED);
+    draft.fields.push({ ...newField('number'), label: 'Weight', min: 10, max: 5, step: -1 });
+    expect(validateDraft(draft)).toEqual({ 'fields.2.max': 'Make the largest at least the smallest', 'fields.2.step': 'Use a step above 0' });
+  });
+});
+
 describe('validateDraft', () => {
   it('reports problems at the builder’s own paths', () => {
     const draft = draftOf(null);

@@ -1,6 +1,7 @@
 import {
   type Audience,
   createFormTemplateSchema,
+  type DateLimit,
   type DocumentField,
   type DocumentTemplate,
   type FieldType,
@@ -28,6 +29,13 @@ export interface FieldDraft {
   required: boolean;
   /** Kept while the type changes back and forth; sent for choice fields only. */
   options: OptionDraft[];
+  /** Number fields: '' for no limit; like options, kept across type changes and sent only for numbers. */
+  min: number | '';
+  max: number | '';
+  step: number | '';
+  unit: string;
+  /** Date fields: '' for any date. */
+  dateLimit: DateLimit | '';
 }
 
 export interface TemplateDraft {
@@ -41,8 +49,10 @@ const newKey = () => `k${++keys}`;
 
 export const newOption = (): OptionDraft => ({ key: newKey(), value: null, label: '' });
 
+const NO_LIMITS = { min: '', max: '', step: '', unit: '', dateLimit: '' } as const;
+
 export function newField(type: FieldType): FieldDraft {
-  return { key: newKey(), id: null, type, label: '', help: '', required: type === 'signature', options: isChoice(type) ? [newOption(), newOption()] : [] };
+  return { key: newKey(), id: null, type, label: '', help: '', required: type === 'signature', options: isChoice(type) ? [newOption(), newOption()] : [], ...NO_LIMITS };
 }
 
 export function draftOf(template: DocumentTemplate | null): TemplateDraft {
@@ -58,6 +68,11 @@ export function draftOf(template: DocumentTemplate | null): TemplateDraft {
       help: f.help ?? '',
       required: f.required,
       options: (f.options ?? []).map((o) => ({ key: newKey(), value: o.value, label: o.label })),
+      min: f.min ?? '',
+      max: f.max ?? '',
+      step: f.step ?? '',
+      unit: f.unit ?? '',
+      dateLimit: f.dateLimit ?? '',
     })),
   };
 }
@@ -93,6 +108,11 @@ export function toTemplateBody(draft: TemplateDraft): { name: string; audience: 
       const values = new Set(f.options.flatMap((o) => (o.value ? [o.value] : [])));
       field.options = f.options.map((o) => ({ value: o.value ?? claim(slug(o.label, 'option'), values), label: o.label.trim() }));
     }
+    if (f.type === 'number') {
+      for (const key of ['min', 'max', 'step'] as const) if (f[key] !== '') field[key] = f[key];
+      if (f.unit.trim()) field.unit = f.unit.trim();
+    }
+    if (f.type === 'date' && f.dateLimit) field.dateLimit = f.dateLimit;
     return field;
   });
   return { name: draft.name.trim(), audience: draft.audience, fields };

@@ -3,10 +3,10 @@ import { IconMail, IconMessage } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { formatTime } from '../../../shared/format';
 import { MESSAGE_KIND_LABELS, type OutboxMessage } from '../../../shared/outbox';
 import { api } from '../../api/client';
-import { useCurrentUser } from '../../auth/session';
+import { formatMoment } from '../../lib/format-moment';
+import { useCurrentUser } from '../../auth/sign-in';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { MessageViewer } from './MessageViewer';
@@ -71,7 +71,9 @@ export function OutboxPage() {
                 {messages.data?.map((m) => (
                   <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => setOpen(m)}>
                     <Table.Td>
-                      <Text size="sm">{formatTime(m.createdAt, me.timeZone)}</Text>
+                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                        {formatMoment(m.createdAt, me.timeZone)}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
                       <Group gap={6} wrap="nowrap">
@@ -80,13 +82,16 @@ export function OutboxPage() {
                       </Group>
                     </Table.Td>
                     <Table.Td>
-                      <Anchor component="button" size="sm" onClick={() => setOpen(m)}>
-                        {MESSAGE_KIND_LABELS[m.kind]}
-                        {m.subject ? `: ${m.subject}` : ''}
+                      {/* The subject already says what it is ("Reminder: …"); an SMS has none, so its kind stands in. */}
+                      <Anchor component="button" size="sm" ta="left" onClick={() => setOpen(m)}>
+                        {m.subject ?? MESSAGE_KIND_LABELS[m.kind]}
                       </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {MESSAGE_KIND_LABELS[m.kind]}
+                      </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATUS_COLORS[m.status]} variant="dot">
+                      <Badge color={STATUS_COLORS[m.status]} variant="dot" style={{ overflow: 'visible' }} miw="max-content">
                         {m.status}
                         {m.transport ? ` · ${m.transport}` : ''}
                       </Badge>

@@ -1,12 +1,18 @@
 import { Alert, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useSingleFlightMutation } from '../../api/single-flight';
 import { useState } from 'react';
 import { INVITATION_LABELS, INVITATION_TYPES, type InvitationType, type Participant } from '../../../shared/participants';
 import { ApiError, api } from '../../api/client';
 import { FormDrawer } from '../../components/FormDrawer/FormDrawer';
+import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt/UnsavedChangesPrompt';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
 import { applyServerErrors } from '../../lib/form-errors';
+import { staffFormDraftKey } from '../../lib/staff-drafts';
+import { forgetDraft, usePersistentForm } from '../../lib/usePersistentDraft';
+import { personNameSchema } from '../../../shared/users';
+import { checkWith } from '../../lib/schema-check';
 
 export interface ParticipantDrawerProps {
   readonly participant: Participant | null;
@@ -36,9 +42,15 @@ export function ParticipantDrawer({ participant, defaultTimeZone, onClose, onOpe
       timeZone: participant?.timeZone ?? defaultTimeZone,
       invitationType: participant?.invitationType ?? 'email',
     },
-    validate: { name: (v) => (v.trim() ? null : 'Enter a name') },
+    validate: { name: checkWith(personNameSchema) },
   });
-  const save = useMutation({
+  const draftKey = staffFormDraftKey(`participant.${participant?.id ?? 'new'}`);
+  usePersistentForm(form, draftKey);
+  const close = () => {
+    forgetDraft(draftKey);
+    onClose();
+  };
+  const save = useSingleFlightMutation({
     mutationFn: (draft: Draft) =>
       api<Participant>(participant ? `/participants/${participant.id}` : '/participants', {
         method: participant ? 'PATCH' : 'POST',
@@ -46,7 +58,7 @@ export function ParticipantDrawer({ participant, defaultTimeZone, onClose, onOpe
       }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['participants'] });
-      onClose();
+      close();
     },
     onError: (error) => {
       setFormError(applyServerErrors(form, error));
@@ -55,7 +67,8 @@ export function ParticipantDrawer({ participant, defaultTimeZone, onClose, onOpe
   });
 
   return (
-    <FormDrawer opened title={participant ? `Edit ${participant.name}` : 'Add participant'} dirty={form.isDirty()} onClose={onClose}>
+    <FormDrawer opened title={participant ? `Edit ${participant.name}` : 'Add participant'} dirty={form.isDirty()} onClose={close}>
+      <UnsavedChangesPrompt when={form.isDirty() && !save.isPending} />
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {

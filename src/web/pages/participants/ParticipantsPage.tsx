@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { INVITATION_LABELS, type Participant } from '../../../shared/participants';
 import { api } from '../../api/client';
-import { useCurrentUser } from '../../auth/session';
+import { useCurrentUser } from '../../auth/sign-in';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { ParticipantDrawer } from './ParticipantDrawer';

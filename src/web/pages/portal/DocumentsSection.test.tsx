@@ -96,7 +96,7 @@ describe('DocumentsSection', () => {
     );
     const { user, invalidated } = openSection();
     await user.click(await screen.findByRole('button', { name: 'Fill in' }));
-    await user.type(screen.getByRole('textbox', { name: 'Reason for the visit' }), 'Knee pain');
+    await user.type(await screen.findByRole('textbox', { name: 'Reason for the visit' }), 'Knee pain');
     await user.click(screen.getByRole('button', { name: 'Send' }));
 
     const thanks = await screen.findByRole('status');
@@ -114,7 +114,7 @@ describe('DocumentsSection', () => {
     // happy-dom loads no page into the iframe (it logs a NotSupportedError saying so).
     const { user } = openSection();
     await user.click(await screen.findByRole('button', { name: 'Read and sign' }));
-    const frame = screen.getByTitle('Consent to treatment (PDF)');
+    const frame = await screen.findByTitle('Consent to treatment (PDF)');
     expect(frame.tagName).toBe('IFRAME');
     expect(frame.getAttribute('src')).toBe('/api/portal/documents/d2/file');
     const open = screen.getByRole('link', { name: 'Open the PDF' });
@@ -146,7 +146,7 @@ describe('DocumentsSection', () => {
     const fetchSpy = serve([INTAKE], [(list) => [problem(409, 'already_completed'), list.map((d) => completed(d, { reason: 'Earlier' }))]]);
     const { user } = openSection();
     await user.click(await screen.findByRole('button', { name: 'Fill in' }));
-    await user.type(screen.getByRole('textbox', { name: 'Reason for the visit' }), 'Knee pain');
+    await user.type(await screen.findByRole('textbox', { name: 'Reason for the visit' }), 'Knee pain');
     await user.click(screen.getByRole('button', { name: 'Send' }));
 
     const notice = await screen.findByRole('status');
@@ -163,7 +163,7 @@ describe('DocumentsSection', () => {
     serve([INTAKE], [() => [problem(409, 'invalid_state')]]);
     const { user, unmount } = openSection();
     await user.click(await screen.findByRole('button', { name: 'Fill in' }));
-    await user.type(screen.getByRole('textbox', { name: 'Reason for the visit' }), 'Knee pain');
+    await user.type(await screen.findByRole('textbox', { name: 'Reason for the visit' }), 'Knee pain');
     await user.click(screen.getByRole('button', { name: 'Send' }));
     expect((await screen.findByRole('alert')).textContent).toBe('This session was canceled, so this document can no longer be completed.');
     unmount();

@@ -1,11 +1,14 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck, IconDownload } from '@tabler/icons-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import type { DocumentToComplete } from '../../../shared/documents';
 import { QueryState } from '../../components/QueryState/QueryState';
-import { DocumentFiller } from './DocumentFiller';
+import { withAllStyles } from '../../styles/with-all-styles';
 import { isConflict, signedCopyUrl, useCompleteDocument, usePortalDocuments } from './documents-api';
-import { wrapAnywhere } from './PortalFrame';
+import { PortalLoader, wrapAnywhere } from './PortalFrame';
+
+// The form fields, date pickers and PDF viewer download when a document is opened, not with the page.
+const DocumentFiller = lazy(() => withAllStyles(() => import('./DocumentFiller')).then((m) => ({ default: m.DocumentFiller })));
 
 export interface DocumentsSectionProps {
   /** A canceled session's pending documents are no longer needed; signed copies stay. */
@@ -62,15 +65,17 @@ function DocumentItem({ document, canceled }: { readonly document: DocumentToCom
         ) : canceled ? (
           <Text c="dimmed">Not needed anymore: the session was canceled.</Text>
         ) : open ? (
-          <DocumentFiller
-            document={document}
-            complete={complete}
-            onClose={() => {
-              // Reopened later, it starts without the last attempt's errors (the draft stays).
-              complete.reset();
-              setOpen(false);
-            }}
-          />
+          <Suspense fallback={<PortalLoader label="Opening the document…" />}>
+            <DocumentFiller
+              document={document}
+              complete={complete}
+              onClose={() => {
+                // Reopened later, it starts without the last attempt's errors (the draft stays).
+                complete.reset();
+                setOpen(false);
+              }}
+            />
+          </Suspense>
         ) : (
           <Button size="md" onClick={() => setOpen(true)} style={{ alignSelf: 'flex-start' }}>
             {document.kind === 'pdf' ? 'Read and sign' : 'Fill in'}

@@ -2,8 +2,8 @@ import { Stack, Text, Title } from '@mantine/core';
 import type { PortalView } from '../../../shared/portal';
 import { AddToCalendar } from './AddToCalendar';
 import { isLinkGone, usePortalView } from './api';
-import { ComingSoonSections } from './ComingSoonSections';
 import { LinkNotWorking, PortalFrame, PortalLoader, PortalMessage, wrapAnywhere } from './PortalFrame';
+import { PortalSections } from './PortalSections';
 import { SessionCard } from './SessionCard';
 import { isUpcoming } from './session-text';
 
@@ -38,7 +38,7 @@ function ParticipantHome({ view }: { readonly view: PortalView }) {
         </Title>
         <SessionCard view={view} />
         {isUpcoming(session) && <AddToCalendar view={view} />}
-        <ComingSoonSections session={session} />
+        <PortalSections view={view} />
       </Stack>
     </PortalFrame>
   );

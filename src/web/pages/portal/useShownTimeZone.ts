@@ -1,25 +1,19 @@
-import { useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { isTimeZone } from '../../../shared/time-zone';
+import { tabStorage } from '../../lib/tab-storage';
 
 const storageKey = (participantId: string) => `carebeam.portal.timeZone.${participantId}`;
 
-/** sessionStorage may be missing or refuse access (private browsing, blocked storage). */
-function readStored(participantId: string): string | null {
-  try {
-    const stored = window.sessionStorage.getItem(storageKey(participantId));
-    return stored && isTimeZone(stored) ? stored : null;
-  } catch {
-    return null;
-  }
-}
+// Every part of the page that shows a time follows one choice.
+const listeners = new Set<() => void>();
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+};
 
-function store(participantId: string, zone: string | null) {
-  try {
-    if (zone) window.sessionStorage.setItem(storageKey(participantId), zone);
-    else window.sessionStorage.removeItem(storageKey(participantId));
-  } catch {
-    // Not kept across reloads then; the page still works.
-  }
+function readStored(participantId: string): string | null {
+  const stored = tabStorage.get(storageKey(participantId));
+  return stored && isTimeZone(stored) ? stored : null;
 }
 
 /** The zone this browser runs in, or null when it does not say. */
@@ -33,10 +27,11 @@ export function deviceTimeZone(): string | null {
  * tab, a choice kept in sessionStorage (per participant) until the tab closes.
  */
 export function useShownTimeZone(participant: { readonly id: string; readonly timeZone: string }) {
-  const [zone, setZone] = useState(() => readStored(participant.id) ?? participant.timeZone);
+  const zone = useSyncExternalStore(subscribe, () => readStored(participant.id) ?? participant.timeZone);
   const choose = (next: string) => {
-    setZone(next);
-    store(participant.id, next === participant.timeZone ? null : next);
+    if (next === participant.timeZone) tabStorage.remove(storageKey(participant.id));
+    else tabStorage.set(storageKey(participant.id), next);
+    for (const listener of listeners) listener();
   };
   return [zone, choose] as const;
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { InvitationType, Participant } from '../../../shared/participants';
@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { NewParticipantForm, type NewParticipantValues } from '../../components/NewSessionPanel/NewParticipantForm';
 import { ParticipantSearch } from '../../components/NewSessionPanel/ParticipantSearch';
 import { applyServerErrors } from '../../lib/form-errors';
+import { invitationRoute } from '../../lib/mask-contact';
 import { type ParticipantToAdd, useAddParticipant } from './session-api';
 
 export interface AddParticipantModalProps {
@@ -56,11 +57,13 @@ const newPersonBody = (values: NewParticipantValues): ParticipantToAdd => ({
   phone: values.phone || undefined,
 });
 
-/** Adds someone from the directory at once, or a new person, and invites them. */
+/** Adds someone from the directory (after saying who and how they will be invited), or a new person, and invites them. */
 export function AddParticipantModal({ session, organizationTimeZone, onClose }: AddParticipantModalProps) {
   const add = useAddParticipant(session.id);
   const [newPerson, setNewPerson] = useState<NewParticipantValues | null>(null);
   const [problem, setProblem] = useState<AddProblem | null>(null);
+  // Picking from the directory only chooses: the invitation goes when "Invite" says so.
+  const [picked, setPicked] = useState<Participant | null>(null);
 
   const submit = (participant: ParticipantToAdd) => {
     if (add.isPending) return;
@@ -88,14 +91,35 @@ export function AddParticipantModal({ session, organizationTimeZone, onClose }: 
                 </Text>
               ))}
               {existing && (
-                <Button size="xs" variant="white" color="red" w="fit-content" onClick={() => submit({ participantId: existing.id })}>
+                <Button size="xs" variant="white" color="red" w="fit-content" onClick={() => {
+                    setProblem(null);
+                    setNewPerson(null);
+                    setPicked(existing);
+                  }}
+                >
                   Use {existing.name} from the directory
                 </Button>
               )}
             </Stack>
           </Alert>
         )}
-        {newPerson ? (
+        {picked ? (
+          <Paper withBorder p="md" radius="md" bg="gray.0">
+            <Stack gap="sm">
+              <Text size="sm">
+                Invite <b>{picked.name}</b> {invitationRoute(picked, picked.invitationType)}.
+              </Text>
+              <Group justify="flex-end" gap="xs">
+                <Button variant="default" size="xs" onClick={() => setPicked(null)} disabled={add.isPending}>
+                  Choose someone else
+                </Button>
+                <Button size="xs" onClick={() => submit({ participantId: picked.id })} loading={add.isPending}>
+                  Invite
+                </Button>
+              </Group>
+            </Stack>
+          </Paper>
+        ) : newPerson ? (
           <NewParticipantForm
             initial={newPerson}
             onCancel={() => {
@@ -107,7 +131,7 @@ export function AddParticipantModal({ session, organizationTimeZone, onClose }: 
         ) : (
           <ParticipantSearch
             excludeIds={session.participants.map((p) => p.id)}
-            onPick={(picked) => submit({ participantId: picked.id })}
+            onPick={setPicked}
             onAddNew={(typed) => setNewPerson({ name: typed, timeZone: organizationTimeZone, invitationType: 'email', email: '', phone: '' })}
           />
         )}

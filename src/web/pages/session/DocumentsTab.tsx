@@ -1,15 +1,16 @@
 import { ActionIcon, Alert, Badge, Button, Checkbox, Group, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useSingleFlightMutation } from '../../api/single-flight';
 import { useState } from 'react';
 import { IconDownload } from '@tabler/icons-react';
 import { AUDIENCE_LABELS, type SessionDocument } from '../../../shared/documents';
 import type { SessionDetails } from '../../../shared/sessions';
 import { api } from '../../api/client';
 import { useDocumentTemplates } from '../../api/queries';
-import { useCurrentUser } from '../../auth/session';
+import { useCurrentUser } from '../../auth/sign-in';
 import { invalidateSession } from '../../components/ManageSessionMenu/invalidate';
-import { formatMoment } from './format-moment';
+import { formatMoment } from '../../lib/format-moment';
 import { signedPdfUrl } from './session-api';
 import { SessionDocumentDrawer } from './SessionDocumentDrawer';
 
@@ -28,7 +29,7 @@ export function DocumentsTab({ session }: DocumentsTabProps) {
   const open = session.status === 'scheduled' || session.status === 'in_progress';
   const [viewing, setViewing] = useState<SessionDocument | null>(null);
   const toComplete = (d: SessionDocument) => open && d.status === 'pending' && d.assignee.kind === 'host' && d.assignee.id === me.id;
-  const save = useMutation({
+  const save = useSingleFlightMutation({
     mutationFn: (documentTemplateIds: string[]) => api(`/sessions/${session.id}/documents`, { method: 'PUT', body: { documentTemplateIds } }),
     onSuccess: () => {
       invalidateSession(queryClient, session.id);

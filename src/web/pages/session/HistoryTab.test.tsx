@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { HistoryEntry } from '../../../shared/session-management';
+import type { HistoryEntry } from '../../../shared/history';
 import { setup } from '../../testing/render';
 import { HistoryTab } from './HistoryTab';
 
@@ -9,26 +9,29 @@ const NEXT_ID = '0b7c2f5e-4444-4c1a-9d7e-000000000001';
 
 const staff = { kind: 'user' as const, id: 'u1', name: 'Dr. Lucía Núñez' };
 const system = { kind: 'system' as const, id: null, name: 'outbox' };
-const entry = (id: number, at: string, type: string, summary: string, data: Record<string, unknown> = {}, actor: HistoryEntry['actor'] = staff): HistoryEntry => ({
-  id,
-  at,
-  type,
-  actor,
-  summary,
-  data,
-});
+const marta = { kind: 'participant' as const, id: 'p1', name: 'Marta García' };
+const delivery = { messageId: 'm1', channel: 'email' as const, recipient: 'marta@example.test', participantId: 'p1', participantName: 'Marta García' };
 
 // Oldest first, as the server sends them. 15:00Z is 10:00 AM EST in New York (UTC−5 until March 8).
-const HISTORY = [
-  entry(1, '2026-03-01T14:00:00Z', 'created', 'Session scheduled'),
-  entry(2, '2026-03-01T14:01:00Z', 'invitation_failed', 'Invitation to Marta García by email failed: mailbox unavailable', {}, system),
-  entry(3, '2026-03-02T09:00:00Z', 'rescheduled', 'Rescheduled', {
-    from: { start: '2026-03-03T15:00:00Z', end: '2026-03-03T15:30:00Z' },
-    to: { start: '2026-03-05T19:00:00Z', end: '2026-03-05T19:30:00Z' },
-  }),
-  entry(4, '2026-03-02T10:00:00Z', 'link_opened', 'Marta García opened their session page', {}, { kind: 'participant', id: 'p1', name: 'Marta García' }),
-  entry(5, '2026-03-02T11:00:00Z', 'canceled', 'Canceled: Host ill', { reason: 'Host ill' }),
-  entry(6, '2026-03-02T11:05:00Z', 'next_scheduled', 'Next session scheduled', { sessionId: NEXT_ID }),
+const HISTORY: HistoryEntry[] = [
+  {
+    id: 1,
+    at: '2026-03-01T14:00:00Z',
+    actor: staff,
+    type: 'created',
+    data: { start: '2026-03-03T15:00:00Z', end: '2026-03-03T15:30:00Z', hostId: 'u1', serviceName: 'Follow-up visit', participants: [{ id: 'p1', name: 'Marta García', invitation: 'Email' }], documents: [] },
+  },
+  { id: 2, at: '2026-03-01T14:01:00Z', actor: system, type: 'invitation_failed', data: { ...delivery, error: 'mailbox unavailable' } },
+  {
+    id: 3,
+    at: '2026-03-02T09:00:00Z',
+    actor: staff,
+    type: 'rescheduled',
+    data: { from: { start: '2026-03-03T15:00:00Z', end: '2026-03-03T15:30:00Z' }, to: { start: '2026-03-05T19:00:00Z', end: '2026-03-05T19:30:00Z' } },
+  },
+  { id: 4, at: '2026-03-02T10:00:00Z', actor: marta, type: 'link_opened', data: {} },
+  { id: 5, at: '2026-03-02T11:00:00Z', actor: staff, type: 'canceled', data: { reason: 'Host ill' } },
+  { id: 6, at: '2026-03-02T11:05:00Z', actor: staff, type: 'next_scheduled', data: { sessionId: NEXT_ID, start: '2026-03-09T15:00:00Z' } },
 ];
 
 afterEach(() => vi.restoreAllMocks());
@@ -41,11 +44,13 @@ describe('HistoryTab', () => {
     expect(fetchSpy.mock.calls[0]![0]).toBe(`/api/sessions/${SESSION_ID}/history`);
     expect(items).toHaveLength(6);
 
-    // The server's summary has no times: they are shown here, in the reader's zone.
+    // Times in a sentence are shown in the reader's zone.
     expect(within(items[2]!).getByText(/^Rescheduled/).textContent).toBe(
       'Rescheduled from Tue, Mar 3, 2026 · 10:00 AM – 10:30 AM EST to Thu, Mar 5, 2026 · 2:00 PM – 2:30 PM EST',
     );
-    expect(items[0]!.textContent).toContain('Session scheduled');
+    expect(items[0]!.textContent).toContain('Scheduled Follow-up visit with Marta García');
+    expect(items[1]!.textContent).toContain('Invitation to Marta García by email failed: mailbox unavailable');
+    expect(items[3]!.textContent).toContain('Marta García opened their session page');
     expect(items[0]!.querySelector('time')?.textContent).toBe('Sun, Mar 1, 2026 · 9:00 AM EST');
     expect(items[0]!.textContent).toContain('Dr. Lucía Núñez');
     expect(items[1]!.textContent).toContain('Carebeam');

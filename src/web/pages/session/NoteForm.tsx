@@ -2,7 +2,10 @@ import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import type { SessionNote } from '../../../shared/session-management';
+import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt/UnsavedChangesPrompt';
 import { applyServerErrors } from '../../lib/form-errors';
+import { staffFormDraftKey } from '../../lib/staff-drafts';
+import { forgetDraft, usePersistentForm } from '../../lib/usePersistentDraft';
 import { useAddNote } from './session-api';
 
 export interface NoteFormProps {
@@ -20,17 +23,25 @@ export function NoteForm({ sessionId, amends, onDone }: NoteFormProps) {
   const add = useAddNote(sessionId);
   const [formError, setFormError] = useState('');
   const form = useForm({ initialValues: { body: amends?.body ?? '' }, validate: { body: checkBody } });
+  const draftKey = staffFormDraftKey(amends ? `note-amendment.${amends.id}` : `note.${sessionId}`);
+  usePersistentForm(form, draftKey);
+  const done = () => {
+    forgetDraft(draftKey);
+    onDone?.();
+  };
 
   const save = form.onSubmit(({ body }) => {
     setFormError('');
     add.mutate(amends ? { body, amends: amends.id } : { body }, {
-      onSuccess: () => (amends ? onDone?.() : form.reset()),
+      onSuccess: () => (amends ? done() : form.reset()),
       onError: (error) => setFormError(applyServerErrors(form, error)),
     });
   });
 
   return (
     <form noValidate onSubmit={save}>
+      {/* One prompt for the page: the new note's form asks; an amendment is kept all the same. */}
+      {!amends && <UnsavedChangesPrompt when={form.isDirty() && !add.isPending} />}
       <Stack gap="xs">
         {formError && (
           <Alert color="red" role="alert">
@@ -49,7 +60,7 @@ export function NoteForm({ sessionId, amends, onDone }: NoteFormProps) {
         />
         <Group justify="flex-end" gap="xs">
           {amends && (
-            <Button variant="default" onClick={onDone}>
+            <Button variant="default" onClick={done}>
               Cancel
             </Button>
           )}

@@ -3,7 +3,7 @@ import { IconPencilPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { SessionNote } from '../../../shared/session-management';
 import { QueryState } from '../../components/QueryState/QueryState';
-import { formatMoment } from './format-moment';
+import { formatMoment } from '../../lib/format-moment';
 import { NoteForm } from './NoteForm';
 import { useSessionNotes } from './session-api';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Participant } from '../../../shared/participants';
 import type { DeliveryState, SessionDetails } from '../../../shared/sessions';
 import type { Me } from '../../../shared/users';
-import { useMe } from '../../auth/session';
+import { useMe } from '../../auth/sign-in';
 import { setup } from '../../testing/render';
 import { ParticipantsCard } from './ParticipantsCard';
 
@@ -20,7 +20,7 @@ const me: Me = {
   roles: ['provider'],
   timeZone: 'America/New_York',
   organization: { id: 'o1', name: 'Clínica Sol', timeZone: 'Europe/Madrid' },
-  sessionIdleMinutes: 30,
+  signInIdleMinutes: 30,
 };
 
 type Row = SessionDetails['participants'][number];
@@ -40,6 +40,8 @@ const rosa: Participant = { id: ROSA_ID, name: 'Rosa Relative', email: 'rosa@exa
 const sessionDetails = (overrides: Partial<SessionDetails> = {}): SessionDetails => ({
   id: SESSION_ID,
   status: 'scheduled',
+  startedAt: null,
+  endedAt: null,
   start: '2026-03-03T15:00:00Z',
   end: '2026-03-03T15:30:00Z',
   hostId: 'u1',
@@ -75,7 +77,7 @@ const problem = (status: number, code: string, detail: string, extra: Record<str
 function serve(answer: (request: Request) => Response | undefined = () => undefined, directory: Participant[] = []) {
   return vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
     const request = { method: init?.method ?? 'GET', url: String(input), body: init?.body ? JSON.parse(String(init.body)) : undefined };
-    if (request.url === '/api/me') return Response.json(me);
+    if (request.url.startsWith('/api/me')) return Response.json(me);
     if (request.url.startsWith('/api/participants?')) return Response.json(directory);
     return answer(request) ?? problem(404, 'not_found', `Nothing at ${request.url}`);
   });
@@ -173,7 +175,7 @@ describe('ParticipantsCard', () => {
     expect(sent(fetchSpy, 'DELETE')).toEqual([]);
   });
 
-  it('adds someone picked from the directory at once, by id, and says they were invited', async () => {
+  it('adds someone picked from the directory only after saying how they will be invited, by id', async () => {
     const marta = { ...rosa, id: 'p-opened', name: 'Marta García', email: 'marta@example.test' };
     const fetchSpy = serve(({ method }) => (method === 'POST' ? Response.json(rosa, { status: 201 }) : undefined), [marta, rosa]);
     const { user, invalidated } = openCard(sessionDetails());
@@ -182,10 +184,18 @@ describe('ParticipantsCard', () => {
 
     await user.type(within(dialog).getByLabelText('Select or invite a participant'), 'R');
     await screen.findByText('Rosa Relative');
-    // Marta is already a participant: not offered again, so the first option is Rosa.
-    const offered = screen.getAllByRole('option', { hidden: true }).map((option) => option.textContent);
-    expect(offered).toEqual(['Rosa Relativerosa@example.test', 'Add new Participant: R']);
+    // Marta is already a participant: named as such and not offered again, so the first option is Rosa.
+    const offered = screen.getAllByRole('option', { hidden: true }).map((option) => [option.textContent, option.getAttribute('aria-disabled') === 'true']);
+    expect(offered).toEqual([
+      ['Rosa Relativerosa@example.test', false],
+      ['Marta GarcíaAlready in this session', true],
+      ['Add new Participant: R', false],
+    ]);
     await user.keyboard('{ArrowDown}{Enter}');
+    // Picking only chooses: who and how, then nothing is sent until Invite.
+    expect(within(dialog).getByText(/by email to r•••@example\.test/)).toBeTruthy();
+    expect(sent(fetchSpy, 'POST')).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Invite' }));
     await waitFor(() => expect(sent(fetchSpy, 'POST')).toEqual([{ url: `/api/sessions/${SESSION_ID}/participants`, body: { participantId: ROSA_ID } }]));
     expect(await screen.findByText('Rosa Relative was invited')).toBeTruthy();
     expect(screen.getByText('The invitation goes out by email.')).toBeTruthy();
@@ -218,6 +228,7 @@ describe('ParticipantsCard', () => {
     expect(sent(fetchSpy, 'POST')[0]?.body).toEqual({ name: 'Rosa', timeZone: 'Europe/Madrid', invitationType: 'email', email: 'rosa@example.test' });
 
     await user.click(within(dialog).getByRole('button', { name: 'Use Rosa Relative from the directory' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Invite' }));
     await waitFor(() => expect(sent(fetchSpy, 'POST')[1]?.body).toEqual({ participantId: ROSA_ID }));
     expect(await screen.findByText('Rosa Relative was invited')).toBeTruthy();
   });
@@ -228,6 +239,7 @@ describe('ParticipantsCard', () => {
     await user.click(await screen.findByRole('button', { name: 'Add participant' }));
     const dialog = await screen.findByRole('dialog', { name: 'Add participant' });
     await searchAndPick(user, 'Rosa', 'Rosa Relative');
+    await user.click(within(dialog).getByRole('button', { name: 'Invite' }));
     expect((await within(dialog).findByRole('alert')).textContent).toBe('Rosa Relative is already a participant of this session');
     expect(screen.getByRole('dialog', { name: 'Add participant' })).toBeTruthy();
   });

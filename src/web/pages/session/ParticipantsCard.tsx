@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { formatTime } from '../../../shared/format';
 import { INVITATION_LABELS } from '../../../shared/participants';
 import type { SessionDetails } from '../../../shared/sessions';
-import { useCurrentUser } from '../../auth/session';
+import { useCurrentUser } from '../../auth/sign-in';
 import { CopyLinkButton } from '../../components/CopyLinkButton/CopyLinkButton';
 import { AddParticipantModal } from './AddParticipantModal';
 import { DeliveryBadge } from './DeliveryBadge';

@@ -3,12 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { IconDownload, IconExternalLink } from '@tabler/icons-react';
 import { AUDIENCE_LABELS, type DocumentToComplete } from '../../../shared/documents';
 import { ApiError } from '../../api/client';
-import { useCurrentUser } from '../../auth/session';
+import { useCurrentUser } from '../../auth/sign-in';
 import { DocumentForm } from '../../components/DocumentForm/DocumentForm';
 import { PdfToRead } from '../../components/DocumentForm/PdfToRead';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { staffDraftKey } from '../../lib/staff-drafts';
-import { formatMoment } from './format-moment';
+import { formatMoment } from '../../lib/format-moment';
 import { signedPdfUrl, useCompleteHostDocument, useSessionDocument } from './session-api';
 
 export interface SessionDocumentDrawerProps {

@@ -1,7 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSingleFlightMutation } from '../../api/single-flight';
 import type { Answers, DocumentToComplete } from '../../../shared/documents';
 import type { InvitationType, Participant } from '../../../shared/participants';
-import type { HistoryEntry, SessionNote } from '../../../shared/session-management';
+import type { HistoryEntry } from '../../../shared/history';
+import type { SessionNote } from '../../../shared/session-management';
 import { api } from '../../api/client';
 import { invalidateSession } from '../../components/ManageSessionMenu/invalidate';
 
@@ -24,7 +26,7 @@ export interface NewNote {
 
 export function useAddNote(sessionId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (note: NewNote) => api<SessionNote>(`/sessions/${sessionId}/notes`, { method: 'POST', body: note }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: notesKey(sessionId) });
@@ -40,7 +42,7 @@ export type ParticipantToAdd =
 
 export function useAddParticipant(sessionId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (participant: ParticipantToAdd) => api<Participant>(`/sessions/${sessionId}/participants`, { method: 'POST', body: participant }),
     onSuccess: (_added, participant) => {
       invalidateSession(queryClient, sessionId);
@@ -51,7 +53,7 @@ export function useAddParticipant(sessionId: string) {
 
 export function useRemoveParticipant(sessionId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (participantId: string) => api<void>(`/sessions/${sessionId}/participants/${participantId}`, { method: 'DELETE' }),
     onSuccess: () => invalidateSession(queryClient, sessionId),
   });
@@ -66,7 +68,7 @@ export const useSessionDocument = (sessionId: string, documentId: string) =>
 /** The host completes a host document assigned to them. */
 export function useCompleteHostDocument(sessionId: string, documentId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (answers: Answers) => api<DocumentToComplete>(`/sessions/${sessionId}/documents/${documentId}`, { method: 'POST', body: { answers } }),
     onSuccess: (completed) => {
       queryClient.setQueryData(sessionDocumentKey(sessionId, documentId), completed);

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { OrganizationSettings } from '../../../shared/organization';
 import { api } from '../../api/client';
 import { useOrganization } from '../../api/queries';
-import { ME_KEY } from '../../auth/session';
+import { ME_KEY } from '../../auth/sign-in';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
@@ -43,6 +43,9 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
       slotStepMinutes: String(initial.slotStepMinutes),
       minimumNoticeMinutes: initial.minimumNoticeMinutes as number | string,
       reminderOffsetsMinutes: initial.reminderOffsetsMinutes.map(String),
+      joinWindowMinutes: initial.joinWindowMinutes as number | string,
+      autoCompleteMinutes: initial.autoCompleteMinutes as number | string,
+      preferredUnits: initial.preferredUnits,
     },
   });
   const save = useMutation({
@@ -54,6 +57,8 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
           slotStepMinutes: Number(values.slotStepMinutes),
           minimumNoticeMinutes: Number(values.minimumNoticeMinutes),
           reminderOffsetsMinutes: values.reminderOffsetsMinutes.map(Number),
+          joinWindowMinutes: Number(values.joinWindowMinutes),
+          autoCompleteMinutes: Number(values.autoCompleteMinutes),
         },
       }),
     onSuccess: (saved) => {
@@ -99,6 +104,34 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
             data={[...REMINDERS, ...form.getValues().reminderOffsetsMinutes.filter((v) => !REMINDERS.some((r) => r.value === v)).map((v) => ({ value: v, label: `${v} minutes before` }))]}
             maxValues={5}
             {...form.getInputProps('reminderOffsetsMinutes')}
+          />
+          <NumberInput
+            label="Sessions open"
+            description="How long before its start a session can be started, and its participants can join the call."
+            suffix=" min before"
+            min={0}
+            max={240}
+            allowDecimal={false}
+            {...form.getInputProps('joinWindowMinutes')}
+          />
+          <NumberInput
+            label="Sessions left in progress end"
+            description="A session nobody ended completes by itself this long after its scheduled end."
+            suffix=" min after"
+            min={5}
+            max={1440}
+            allowDecimal={false}
+            {...form.getInputProps('autoCompleteMinutes')}
+          />
+          <Select
+            label="Vital-sign units"
+            description="How the MedCart tab shows readings; they are kept in standard units either way."
+            data={[
+              { value: 'metric', label: 'Metric (°C, kg, cm, mmol/L)' },
+              { value: 'us', label: 'US (°F, lb, in, mg/dL)' },
+            ]}
+            allowDeselect={false}
+            {...form.getInputProps('preferredUnits')}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>

@@ -1,8 +1,8 @@
-import { Center, Paper, Stack, Text, Title } from '@mantine/core';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Anchor, Text } from '@mantine/core';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../auth/SignInForm';
-import { useMe } from '../../auth/session';
-import { Logo } from '../../components/Logo/Logo';
+import { useMe } from '../../auth/sign-in';
+import { AuthCard } from '../../components/Logo/AuthCard';
 
 /** Only same-app paths: `?next=https://evil.example` must not become an open redirect. */
 export function safeNextPath(next: string | null): string {
@@ -18,26 +18,16 @@ export function SignInPage() {
   if (me.data) return <Navigate to={next} replace />;
 
   return (
-    <Center mih="100vh" bg="gray.0" p="md">
-      <Paper withBorder shadow="sm" radius="md" p="xl" w="100%" maw={400}>
-        <Stack gap="lg">
-          <Stack gap={4} align="center">
-            <Logo size={40} />
-            <Title order={1} size="h2">
-              Sign in to Carebeam
-            </Title>
-            <Text c="dimmed" size="sm">
-              Clinic staff sign-in
-            </Text>
-          </Stack>
-          {params.get('expired') === '1' && (
-            <Text size="sm" role="status">
-              Your session ended. Sign in again to go back to where you were.
-            </Text>
-          )}
-          <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
-        </Stack>
-      </Paper>
-    </Center>
+    <AuthCard title="Sign in to Carebeam" subtitle="Clinic staff sign-in">
+      {params.get('expired') === '1' && (
+        <Text size="sm" role="status">
+          You were signed out. Sign in again to go back to where you were.
+        </Text>
+      )}
+      <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
+      <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+        Forgot password?
+      </Anchor>
+    </AuthCard>
   );
 }

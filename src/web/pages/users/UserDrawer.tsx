@@ -1,12 +1,13 @@
-import { Alert, Button, Checkbox, Group, PasswordInput, Stack, Switch, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { ROLE_LABELS, ROLES } from '../../../shared/roles';
-import type { StaffUser } from '../../../shared/users';
+import { personNameSchema, type StaffUser } from '../../../shared/users';
 import { FormDrawer } from '../../components/FormDrawer/FormDrawer';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
 import { applyServerErrors } from '../../lib/form-errors';
 import { type UserDraft, useSaveUser } from './api';
+import { checkWith } from '../../lib/schema-check';
 
 export interface UserDrawerProps {
   /** The user to edit, or null to add one. */
@@ -24,14 +25,12 @@ export function UserDrawer({ user, defaultTimeZone, onClose }: UserDrawerProps) 
       email: user?.email ?? '',
       roles: user?.roles ?? ['provider'],
       timeZone: user?.timeZone ?? defaultTimeZone,
-      password: '',
       deactivated: user?.deactivated ?? false,
     },
     validate: {
-      name: (v) => (v.trim() ? null : 'Enter a name'),
+      name: checkWith(personNameSchema),
       email: (v) => (user || /^\S+@\S+\.\S+$/.test(v.trim()) ? null : 'Enter a valid email address'),
       roles: (v) => (v.length > 0 ? null : 'Choose at least one role'),
-      password: (v) => (user && !v ? null : v.length >= 12 ? null : 'Use at least 12 characters'),
     },
   });
 
@@ -69,13 +68,11 @@ export function UserDrawer({ user, defaultTimeZone, onClose }: UserDrawerProps) 
             </Group>
           </Checkbox.Group>
           <TimeZoneSelect required {...form.getInputProps('timeZone')} />
-          <PasswordInput
-            label={user ? 'New password' : 'Password'}
-            description={user ? 'Leave empty to keep the current password. A new one signs them out everywhere.' : 'At least 12 characters.'}
-            required={!user}
-            autoComplete="new-password"
-            {...form.getInputProps('password')}
-          />
+          {!user && (
+            <Text size="sm" c="dimmed">
+              Carebeam emails them a link to choose their own password. The link works once, for 72 hours.
+            </Text>
+          )}
           {user && (
             <Switch
               label="Deactivated"

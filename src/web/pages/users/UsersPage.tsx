@@ -3,11 +3,11 @@ import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { ROLE_LABELS } from '../../../shared/roles';
 import type { StaffUser } from '../../../shared/users';
-import { useCurrentUser } from '../../auth/session';
+import { useCurrentUser } from '../../auth/sign-in';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
-import { ActiveBadge } from '../../components/StatusBadge/StatusBadge';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { useUsers } from './api';
+import { InvitationStatus } from './InvitationStatus';
 import { UserDrawer } from './UserDrawer';
 
 const matches = (user: StaffUser, search: string) => {
@@ -81,7 +81,7 @@ export function UsersPage() {
                     </Table.Td>
                     <Table.Td>{user.timeZone}</Table.Td>
                     <Table.Td>
-                      <ActiveBadge active={!user.deactivated} inactiveLabel="Deactivated" />
+                      <InvitationStatus user={user} />
                     </Table.Td>
                     <Table.Td>
                       <ActionIcon variant="subtle" aria-label={`Edit ${user.name}`} onClick={() => setEditing(user)}>

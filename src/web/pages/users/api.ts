@@ -16,7 +16,6 @@ export interface UserDraft {
   email: string;
   roles: string[];
   timeZone: string;
-  password: string;
   deactivated: boolean;
 }
 
@@ -32,13 +31,21 @@ export function useSaveUser(existing: StaffUser | null) {
               roles: draft.roles,
               timeZone: draft.timeZone,
               deactivated: draft.deactivated,
-              ...(draft.password ? { password: draft.password } : {}),
             },
           })
         : api<StaffUser>('/users', {
             method: 'POST',
-            body: { name: draft.name, email: draft.email, roles: draft.roles, timeZone: draft.timeZone, password: draft.password },
+            body: { name: draft.name, email: draft.email, roles: draft.roles, timeZone: draft.timeZone },
           }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
+
+/** Resend or revoke the invitation of a user who has not chosen a password yet. */
+export function useInvitationAction(user: StaffUser) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (action: 'resend' | 'revoke') => api<StaffUser>(`/users/${user.id}/invitation`, { method: action === 'resend' ? 'POST' : 'DELETE' }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }

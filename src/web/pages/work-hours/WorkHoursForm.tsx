@@ -6,6 +6,8 @@ import type { WorkHours } from '../../../shared/work-hours';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
 import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt/UnsavedChangesPrompt';
 import { applyServerErrors } from '../../lib/form-errors';
+import { staffFormDraftKey } from '../../lib/staff-drafts';
+import { usePersistentForm } from '../../lib/usePersistentDraft';
 import { useSaveWorkHours } from './api';
 import { OverridesEditor } from './OverridesEditor';
 import { WeekEditor } from './WeekEditor';
@@ -20,6 +22,7 @@ export function WorkHoursForm({ userId, providerName, initial }: WorkHoursFormPr
   const save = useSaveWorkHours(userId);
   const [formError, setFormError] = useState('');
   const form = useForm<WorkHours>({ initialValues: initial });
+  usePersistentForm(form, staffFormDraftKey(`work-hours.${userId}`));
   const dirty = form.isDirty();
 
   const submit = form.onSubmit((values) => {

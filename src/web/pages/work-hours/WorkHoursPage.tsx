@@ -1,18 +1,22 @@
 import { Select } from '@mantine/core';
-import { useState } from 'react';
-import { hasRole, useCurrentUser } from '../../auth/session';
+import { useSearchParams } from 'react-router';
+import { hasRole, useCurrentUser } from '../../auth/sign-in';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { useHosts } from '../../api/queries';
 import { useWorkHours } from './api';
 import { WorkHoursForm } from './WorkHoursForm';
 
-/** Providers keep their own hours; dispatchers and administrators pick whose hours to keep. */
+/**
+ * Providers keep their own hours; dispatchers and administrators pick whose hours to keep, and
+ * the choice is in the address (`?provider=<id>`) so other pages can link to a host's hours.
+ */
 export function WorkHoursPage() {
   const me = useCurrentUser();
   const managesOthers = hasRole(me, 'admin', 'dispatcher');
   const providers = useHosts(managesOthers);
-  const [chosen, setChosen] = useState<string | null>(null);
+  const [params, setParams] = useSearchParams();
+  const chosen = managesOthers ? params.get('provider') : null;
   const providerList = providers.data ?? [];
   const userId = chosen ?? (me.roles.includes('provider') ? me.id : (providerList[0]?.id ?? null));
   const providerName = userId === me.id ? me.name : (providerList.find((p) => p.id === userId)?.name ?? '');
@@ -29,7 +33,7 @@ export function WorkHoursPage() {
               placeholder="Choose a provider"
               data={providerList.map((p) => ({ value: p.id, label: p.name }))}
               value={userId}
-              onChange={setChosen}
+              onChange={(provider) => provider && setParams({ provider }, { replace: true })}
               searchable
               allowDeselect={false}
               w={260}

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSingleFlightMutation } from '../../api/single-flight';
 import type { WorkHours } from '../../../shared/work-hours';
 import { api } from '../../api/client';
 
@@ -8,7 +9,7 @@ export function useWorkHours(userId: string) {
 
 export function useSaveWorkHours(userId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useSingleFlightMutation({
     mutationFn: (hours: WorkHours) => api<WorkHours>(`/users/${userId}/work-hours`, { method: 'PUT', body: hours }),
     onSuccess: (saved) => queryClient.setQueryData(['work-hours', userId], saved),
   });

@@ -1,4 +1,4 @@
-import { dateIn, formatCalendarDate, formatTime } from '../../../shared/format';
+import { dateIn, formatCalendarDate, formatTime } from '../../shared/format';
 
 /**
  * "Tue, Mar 3, 2026 · 10:00 AM EST": when something happened, as the day is called in the

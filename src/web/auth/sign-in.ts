@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Role } from '../../shared/roles';
 import type { Me } from '../../shared/users';
-import { ApiError, api } from '../api/client';
-import { forgetStaffDrafts } from '../lib/staff-drafts';
+import { api } from '../api/client';
+import { forgetStaffDrafts, keepStaffDraftsFor } from '../lib/staff-drafts';
 
 export const ME_KEY = ['me'] as const;
 
@@ -10,13 +10,11 @@ export const ME_KEY = ['me'] as const;
 export function useMe() {
   return useQuery({
     queryKey: ME_KEY,
+    // Not signed in answers 200 null here, so the sign-in page logs no failed request.
     queryFn: async () => {
-      try {
-        return await api<Me>('/me');
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
+      const me = await api<Me | null>('/me?optional=true');
+      keepStaffDraftsFor(me?.id ?? null);
+      return me;
     },
     staleTime: Infinity,
     retry: false,
@@ -38,6 +36,7 @@ export function useSignIn() {
     mutationFn: (credentials: { email: string; password: string }) =>
       api<Me>('/auth/login', { method: 'POST', body: credentials }),
     onSuccess: async (me) => {
+      keepStaffDraftsFor(me.id);
       queryClient.setQueryData(ME_KEY, me);
       await queryClient.invalidateQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
     },

@@ -3,9 +3,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../shared/users';
-import { api, onSessionEnded } from '../api/client';
+import { api, onSignInEnded } from '../api/client';
 import { forgetStaffDrafts } from '../lib/staff-drafts';
-import { ME_KEY } from './session';
+import { ME_KEY } from './sign-in';
 import { SignInForm } from './SignInForm';
 
 type LockReason = 'idle' | 'expired';
@@ -31,19 +31,19 @@ function onIdle(timeout: number, callback: () => void): () => void {
  * opaque lock, so nothing typed is lost and no patient data stays visible; signing in again
  * as the same person unlocks it in place.
  */
-export function SessionLock({ me, children }: { readonly me: Me; readonly children: ReactNode }) {
+export function ScreenLock({ me, children }: { readonly me: Me; readonly children: ReactNode }) {
   const [locked, setLocked] = useState<LockReason | null>(null);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
-  useEffect(() => onSessionEnded(() => setLocked((current) => current ?? 'expired')), []);
+  useEffect(() => onSignInEnded(() => setLocked((current) => current ?? 'expired')), []);
   useEffect(
     () =>
-      onIdle(me.sessionIdleMinutes * 60_000, () => {
+      onIdle(me.signInIdleMinutes * 60_000, () => {
         setLocked((current) => current ?? 'idle');
         void api('/auth/logout', { method: 'POST' }).catch(() => undefined);
       }),
-    [me.sessionIdleMinutes],
+    [me.signInIdleMinutes],
   );
 
   const unlock = async (signedIn: Me) => {
@@ -76,7 +76,7 @@ export function SessionLock({ me, children }: { readonly me: Me; readonly childr
             <Paper
               role="dialog"
               aria-modal="true"
-              aria-labelledby="session-lock-title"
+              aria-labelledby="screen-lock-title"
               withBorder
               shadow="md"
               radius="md"
@@ -85,13 +85,13 @@ export function SessionLock({ me, children }: { readonly me: Me; readonly childr
               maw={420}
             >
               <Stack gap="md">
-                <Title order={2} size="h3" id="session-lock-title">
-                  Session locked
+                <Title order={2} size="h3" id="screen-lock-title">
+                  Screen locked
                 </Title>
                 <Text size="sm">
                   {locked === 'idle'
-                    ? `You were signed out after ${me.sessionIdleMinutes} minutes without activity.`
-                    : 'Your session has ended.'}{' '}
+                    ? `You were signed out after ${me.signInIdleMinutes} minutes without activity.`
+                    : 'You were signed out.'}{' '}
                   Sign in again to continue where you left off.
                 </Text>
                 <SignInForm initialEmail={me.email} emailLocked onSignedIn={unlock} />
