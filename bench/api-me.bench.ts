@@ -2,8 +2,9 @@ import Fastify from 'fastify';
 import { httpLoad } from './lib/http-load';
 import { startBenchApp } from './lib/bench-app';
 import type { Figure } from './lib/report';
+import { sized } from './lib/profile';
 
-const SECONDS = 5;
+const SECONDS = sized(3, 5);
 
 /** Sequential point selects on the same PGlite for `seconds`: the database's own ceiling. */
 async function pgliteSelectsPerSecond(pglite: Awaited<ReturnType<typeof startBenchApp>>['pglite'], id: string) {

@@ -1,4 +1,4 @@
-import { busyIntervalsQuery } from '../src/server/modules/sessions/repo';
+import { busyIntervalsQuery } from '../src/server/modules/availability';
 import { demoFollowUp, startBenchApp } from './lib/bench-app';
 import { measureLatency } from './lib/latency';
 import type { Figure } from './lib/report';

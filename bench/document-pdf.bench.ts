@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { embedFonts } from '../src/server/modules/documents/pdf-layout';
+import { embedTypeface } from '../src/server/modules/documents/pdf-fonts';
 import { renderCompletedDocument } from '../src/server/modules/documents/pdf';
 import { DEMO_DOCUMENTS } from '../src/server/seed/demo-documents';
 import { measureLatency } from './lib/latency';
@@ -38,9 +38,9 @@ export async function benchDocumentPdf(): Promise<Figure[]> {
   const strings = [...intake.fields.map((f) => f.label), ...Object.values(ANSWERS).flat().map(String)];
   const floor = async () => {
     const doc = await PDFDocument.create();
-    const fonts = await embedFonts(doc);
+    const typeface = await embedTypeface(doc, strings);
     const page = doc.addPage();
-    strings.forEach((text, i) => page.drawText(text.slice(0, 60), { x: 56, y: 740 - i * 14, size: 10, font: i % 2 ? fonts.regular : fonts.bold }));
+    strings.forEach((text, i) => page.drawText(text.slice(0, 60), { x: 56, y: 740 - i * 14, size: 10, font: typeface.primary(i % 2 === 0) }));
     return doc.save();
   };
   const rendered = await measureLatency(render, { warmup: 10, runs: 100 });

@@ -1,110 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
 import { INVITATION_LABELS } from '../src/shared/participants';
 import { startBenchApp } from './lib/bench-app';
+import { p95, postFromWorker, type PostRequest } from './lib/post-load';
 import type { Figure } from './lib/report';
+import { sized } from './lib/profile';
 
 type BenchApp = Awaited<ReturnType<typeof startBenchApp>>;
 
-const BOOKINGS = 2_000;
+const BOOKINGS = sized(500, 2_000);
 const WARMUP = 100;
 const CONNECTIONS = 10;
 /** A second, sequential run: its p95 has no queueing behind other connections in it. */
-const SEQUENTIAL_BOOKINGS = 300;
+const SEQUENTIAL_BOOKINGS = sized(150, 300);
 const SERVICE = 'New patient consultation'; // 60 min, three default documents: every table the booking writes gets rows
 const HOUR = 60 * 60_000;
-
-/**
- * The load generator, plain JavaScript run in a worker thread (off the server's event loop):
- * `connections` keep-alive connections, each posting the next unsent body as soon as its
- * previous answer arrived, so every request books its own slot. Warm-up first, then the
- * measured bodies; per-request latency in ms.
- */
-const LOADER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const http = require('node:http');
-const { origin, path, headers, warmup, bodies, connections } = workerData;
-const target = new URL(origin);
-const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-
-function post(body) {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent, host: target.hostname, port: target.port, path, method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString() }));
-        response.on('error', reject);
-      },
-    );
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
-async function phase(list, failures) {
-  const latencies = new Array(list.length);
-  let next = 0;
-  const started = performance.now();
-  async function loop() {
-    while (next < list.length) {
-      const i = next++;
-      const t0 = performance.now();
-      let result;
-      try {
-        result = await post(list[i]);
-      } catch (error) {
-        result = { status: 0, text: String(error) };
-      }
-      latencies[i] = performance.now() - t0;
-      if (result.status !== 201) failures.push({ status: result.status, text: result.text.slice(0, 300) });
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(connections, list.length) }, loop));
-  return { latencies, elapsedMs: performance.now() - started };
-}
-
-(async () => {
-  const failures = [];
-  await phase(warmup, failures);
-  const measured = await phase(bodies, failures);
-  agent.destroy();
-  parentPort.postMessage({ ...measured, failures });
-})();
-`;
-
-interface LoadRun {
-  latencies: number[];
-  elapsedMs: number;
-  failures: { status: number; text: string }[];
-}
-
-function postFromWorker(options: {
-  origin: string;
-  path: string;
-  headers: Record<string, string>;
-  warmup: string[];
-  bodies: string[];
-  connections: number;
-}): Promise<LoadRun> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(LOADER, { eval: true, workerData: options, execArgv: [] });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`load worker exited with ${code}`));
-    });
-  });
-}
-
-const p95 = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)]!;
-};
 
 async function loadContext(app: BenchApp) {
   const { db } = app;
@@ -267,26 +176,27 @@ export async function benchCreateSessions(): Promise<Figure[]> {
         const start = first + Math.floor(k / c.hosts.length) * duration;
         return { hostId: c.hosts[k % c.hosts.length]!, start: new Date(start), end: new Date(start + duration) };
       });
-    const bodiesFor = (slots: Slot[]) =>
-      slots.map((slot) =>
-        JSON.stringify({
+    const cookie = await app.signIn('dispatcher@demo.carebeam.test');
+    const requestsFor = (slots: Slot[]): PostRequest[] =>
+      slots.map((slot) => ({
+        headers: { cookie },
+        body: JSON.stringify({
           serviceId: c.service.id,
           sessionTypeId: c.sessionTypeId,
           hostId: slot.hostId,
           start: slot.start.toISOString(),
           participants: [{ participantId: c.participant.id }],
         }),
-      );
+      }));
 
-    const cookie = await app.signIn('dispatcher@demo.carebeam.test');
-    const target = { origin: app.address, path: '/api/sessions', headers: { cookie } };
+    const target = { origin: app.address, path: '/api/sessions', okStatuses: [201] };
     const concurrent = await postFromWorker({
       ...target,
-      warmup: bodiesFor(nextSlots(WARMUP)),
-      bodies: bodiesFor(nextSlots(BOOKINGS)),
+      warmup: requestsFor(nextSlots(WARMUP)),
+      requests: requestsFor(nextSlots(BOOKINGS)),
       connections: CONNECTIONS,
     });
-    const sequential = await postFromWorker({ ...target, warmup: [], bodies: bodiesFor(nextSlots(SEQUENTIAL_BOOKINGS)), connections: 1 });
+    const sequential = await postFromWorker({ ...target, warmup: [], requests: requestsFor(nextSlots(SEQUENTIAL_BOOKINGS)), connections: 1 });
     const failures = [...concurrent.failures, ...sequential.failures];
     if (failures.length > 0) {
       throw new Error(`POST /api/sessions: ${failures.length} non-201 answers, e.g. ${failures[0]!.status} ${failures[0]!.text}`);

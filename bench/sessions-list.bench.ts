@@ -7,14 +7,15 @@ import { searchTextOf } from '../src/server/modules/participants/repo';
 import { listSessions } from '../src/server/modules/sessions/queries';
 import { startBenchApp } from './lib/bench-app';
 import { measureLatency } from './lib/latency';
+import { sized } from './lib/profile';
 import type { Figure } from './lib/report';
 
 type BenchApp = Awaited<ReturnType<typeof startBenchApp>>;
 
 const HOSTS = 10;
-const SESSIONS_PER_HOST = 5_000;
-const PER_DAY = 8; // an hour apart from 13:00 UTC, Monday to Friday: 40 a week, 125 weeks per host
-const WEEKS_BEFORE = 100; // history before the week listed; the rest lies after it
+const SESSIONS_PER_HOST = sized(2_000, 5_000);
+const PER_DAY = 8; // an hour apart from 13:00 UTC, Monday to Friday: 40 a week, 50 weeks per host (125 with --long)
+const WEEKS_BEFORE = sized(40, 100); // history before the week listed; the rest lies after it
 const PARTICIPANTS = 1_000;
 const LIMIT = 200;
 const BATCH = 1_000;
@@ -22,7 +23,7 @@ const HOUR = 60 * 60_000;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 
-/** 10 providers × 5,000 sessions (one participant each) over ~2.4 years; returns the hosts. */
+/** 10 providers × 2,000 sessions (5,000 with --long, one participant each) over ~1 (~2.4) years; returns the hosts. */
 async function fill(app: BenchApp, listedWeek: number): Promise<{ organizationId: string; hosts: string[] }> {
   const { db } = app;
   const dispatcher = await db
@@ -116,7 +117,7 @@ async function capturedQueries(app: BenchApp, organizationId: string, filter: Pa
 }
 
 /**
- * GET /api/sessions for one week with 50,000 sessions in the database, as the dispatcher, for
+ * GET /api/sessions for one week with 20,000 sessions in the database (50,000 with --long), as the dispatcher, for
  * one host and for all hosts (limit 200), against the page query the endpoint runs, executed
  * raw on the same PGlite; p95 over sequential requests.
  */
@@ -151,7 +152,7 @@ export async function benchListSessions(): Promise<Figure[]> {
       for (const line of plan.filter((l, i) => i === 0 || /sessions|Cond:.*starts_at|Filter:.*ends_at/.test(l))) console.log(`    ${line.trim()}`);
       const bare = await measureLatency(() => app.pglite.query(pageQuery!.sql, parameters));
       figures.push({
-        name: `GET /api/sessions p95, 1 week, ${hostId ? 'one host' : 'all hosts'}, 50k sessions (${page.items.length} items)`,
+        name: `GET /api/sessions p95, 1 week, ${hostId ? 'one host' : 'all hosts'}, ${(HOSTS * SESSIONS_PER_HOST) / 1000}k sessions (${page.items.length} items)`,
         value: api.p95,
         unit: 'ms',
         floor: bare.p95,

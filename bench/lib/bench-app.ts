@@ -4,14 +4,17 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../../src/server/app';
 import { systemClock } from '../../src/server/clock';
-import { openPglite, pgliteDatabase } from '../../src/server/db/connect';
+import { type DatabaseHandle, IN_MEMORY, openDatabase, openPglite, pgliteDatabase } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import type { Database } from '../../src/server/db/schema';
 import { seedDemo } from '../../src/server/seed/demo';
 import { localFileStore } from '../../src/server/storage/file-store';
+import type { Config } from '../../src/server/config';
 import { testConfig } from '../../src/server/testing/config';
+import { adminQuery, databaseUrl } from '../../src/server/testing/databases';
 
 export const BENCH_PASSWORD = 'bench password 1234';
+const HOUR = 60 * 60_000;
 
 /** The demo provider and the demo Follow-up visit service (with one of its session types). */
 export async function demoFollowUp(db: Kysely<Database>) {
@@ -25,35 +28,97 @@ export async function demoFollowUp(db: Kysely<Database>) {
   return { host, service };
 }
 
-/** The real app on a fresh in-memory PGlite with the demo clinic, listening on a free port. */
-export async function startBenchApp() {
-  const pglite = await openPglite({ dataDir: 'memory://' });
-  const database = pgliteDatabase(pglite);
-  await migrateToLatest(database.db);
-  await seedDemo(database.db, { password: BENCH_PASSWORD, clock: systemClock });
+/** The real app on an open database (migrated and seeded), listening on a free port (serving the built web app when given its folder). */
+async function serve(database: DatabaseHandle, config: Partial<Config>, webRoot = '/nonexistent') {
   const filesDir = mkdtempSync(join(tmpdir(), 'carebeam-bench-files-'));
-  const app = await buildApp({ config: testConfig(), database, clock: systemClock, storage: localFileStore(filesDir), webRoot: '/nonexistent' });
+  const storage = localFileStore(filesDir);
+  const app = await buildApp({ config: testConfig(config), database, clock: systemClock, storage, webRoot });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
-  async function signIn(email: string): Promise<string> {
-    const response = await fetch(`${address}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  async function call(path: string, init: { method: string; cookie?: string; body?: unknown }) {
+    const response = await fetch(`${address}/api${path}`, {
+      method: init.method,
+      headers: { ...(init.cookie ? { cookie: init.cookie } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
     });
-    if (!response.ok) throw new Error(`bench sign-in failed: ${response.status}`);
-    return response.headers.get('set-cookie')!.split(';')[0]!;
+    if (!response.ok) throw new Error(`bench ${init.method} ${path}: ${response.status} ${await response.text()}`);
+    return response;
   }
 
   return {
     address,
-    pglite,
     db: database.db,
-    signIn,
+    storage,
+    /** Calls the API as `cookie` (if any) and answers the JSON; a non-2xx answer throws. */
+    api: async (path: string, method: string, cookie: string, body?: unknown) => (await call(path, { method, cookie, body })).json(),
+    /** A staff member's sign-in cookie. */
+    signIn: async (email: string): Promise<string> => (await call('/auth/login', { method: 'POST', body: { email, password: BENCH_PASSWORD } })).headers.get('set-cookie')!.split(';')[0]!,
+    /** A participant's portal cookie, as their join link gives it (the link copied by staff, then opened). */
+    participantCookie: async (sessionId: string, participantId: string, staffCookie: string): Promise<string> => {
+      const link = (await (await call(`/sessions/${sessionId}/participants/${participantId}/link`, { method: 'POST', cookie: staffCookie })).json()) as { url: string };
+      const exchanged = await call('/portal/exchange', { method: 'POST', body: { token: /\/join\/(.+)$/.exec(link.url)![1] } });
+      return exchanged.headers.get('set-cookie')!.split(';')[0]!;
+    },
     close: async () => {
       await app.close();
       await database.close();
       rmSync(filesDir, { recursive: true, force: true });
     },
   };
+}
+
+export type BenchApp = Awaited<ReturnType<typeof serve>>;
+
+/** The real app on a fresh in-memory PGlite with the demo clinic, listening on a free port. */
+export async function startBenchApp(config: Partial<Config> = {}, { webRoot }: { webRoot?: string } = {}) {
+  const pglite = await openPglite({ dataDir: IN_MEMORY });
+  const database = pgliteDatabase(pglite);
+  await migrateToLatest(database.db);
+  await seedDemo(database.db, { password: BENCH_PASSWORD, clock: systemClock });
+  return { ...(await serve(database, config, webRoot)), pglite };
+}
+
+/**
+ * A dedicated PostgreSQL database `name` on the server at `serverUrl` (dropped first if a run
+ * left it behind), migrated and with the demo clinic; `start()` starts one more app instance on it.
+ */
+export async function benchPostgres(serverUrl: string, name: string) {
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
+  const url = databaseUrl(serverUrl, name);
+  const setup = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
+  await migrateToLatest(setup.db);
+  await seedDemo(setup.db, { password: BENCH_PASSWORD, clock: systemClock });
+  await setup.close();
+  return {
+    start: async (config: Partial<Config> = {}) => serve(await openDatabase({ kind: 'postgres', url }), config),
+    drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/**
+ * `count` sessions of the demo provider, each with `participants` participants invited link-only:
+ * back to back, an hour apart, from two hours ahead plus `skipHours` (a second call skips the
+ * hours of the first); the provider works around the clock.
+ */
+export async function demoSessions(app: BenchApp, adminCookie: string, options: { count: number; participants: number; skipHours?: number }) {
+  const { host, service } = await demoFollowUp(app.db);
+  await app.db
+    .updateTable('work_hours')
+    .set({ weekly: JSON.stringify([1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' }))), overrides: '[]' })
+    .where('user_id', '=', host.id)
+    .execute();
+  const first = Math.ceil(Date.now() / HOUR) * HOUR + (2 + (options.skipHours ?? 0)) * HOUR;
+  const sessions: { id: string; participantIds: string[] }[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const session = (await app.api('/sessions', 'POST', adminCookie, {
+      serviceId: service.id,
+      sessionTypeId: service.session_type_id,
+      hostId: host.id,
+      start: new Date(first + i * HOUR).toISOString(),
+      participants: Array.from({ length: options.participants }, (_, p) => ({ name: `Bench Patient ${i}-${p}`, timeZone: 'UTC', invitationType: 'none' })),
+    })) as { id: string; participants: { id: string }[] };
+    sessions.push({ id: session.id, participantIds: session.participants.map((p) => p.id) });
+  }
+  return sessions;
 }

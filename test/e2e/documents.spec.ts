@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { PDFDocument } from 'pdf-lib';
-import { expect, snap, startFollowUpAtFirstFreeTime, test, waitForEmail, workEveryDay } from './fixtures';
+import { expect, snap, startFollowUpAtFreeTime, test, waitForEmail, workEveryDay } from './fixtures';
 
 /** The builder's card for question `n` (1-based). */
 const fieldCard = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Field ${n}:`) });
@@ -37,7 +37,7 @@ async function drawSignature(page: Page, pad: Locator) {
 test.describe('documents', () => {
   test('an administrator builds a form; the participant completes it on a phone; the host completes theirs and downloads the PDF', async ({
     page,
-    browser,
+    newContext,
     adminApi,
     freshUser,
     signInAs,
@@ -89,7 +89,7 @@ test.describe('documents', () => {
     await workEveryDay(adminApi, provider.id, 'America/New_York');
     const email = `pia-${Date.now()}@example.test`;
     await signInAsUser(provider, '/appointments');
-    const panel = await startFollowUpAtFirstFreeTime(page);
+    const panel = await startFollowUpAtFreeTime(page);
     await panel.getByRole('checkbox', { name: formName }).check();
     await panel.getByRole('checkbox', { name: /Provider visit checklist/ }).check();
     await panel.getByRole('button', { name: 'Next step: Participant Details' }).click();
@@ -103,7 +103,7 @@ test.describe('documents', () => {
     expect(link).toBeDefined();
 
     // The participant completes it on a phone, signing with a drawn signature.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const participant = await phone.newPage();
     await participant.goto(link!);
     const item = participant.getByRole('listitem').filter({ hasText: formName });
@@ -119,8 +119,10 @@ test.describe('documents', () => {
     // Sent unsigned: the signature is asked for and nothing is sent.
     await item.getByRole('button', { name: 'Send' }).click();
     await expect(item.getByText('Some answers need another look')).toBeVisible();
-    await item.getByRole('button', { name: 'Date of birth' }).click();
-    await participant.getByRole('dialog').getByRole('button', { name: /\b15\b/ }).first().click();
+    // Typed; leaving the field closes its calendar, which would cover the signature pad.
+    await item.getByRole('textbox', { name: 'Date of birth' }).fill('1990-05-15');
+    await item.getByRole('textbox', { name: 'Date of birth' }).blur();
+    await expect(item.getByText('Understood as Tuesday, May 15, 1990')).toBeVisible();
     await drawSignature(participant, item.getByRole('img', { name: 'Your signature' }));
     await expect(item.getByText('Signed')).toBeVisible();
     await snap(participant, 'documents-phone-filled');

@@ -1,13 +1,13 @@
-import { expect, snap, startFollowUpAtFirstFreeTime, test, waitForEmail, workEveryDay } from './fixtures';
+import { expect, snap, startFollowUpAtFreeTime, test, waitForEmail, workEveryDay } from './fixtures';
 
 test.describe('invitations and the participant’s page', () => {
-  test('a participant invited by email opens their link and sees the time in their own zone', async ({ page, browser, adminApi, freshUser, signInAsUser }) => {
+  test('a participant invited by email opens their link and sees the time in their own zone', async ({ page, newContext, adminApi, freshUser, signInAsUser }) => {
     const provider = await freshUser(['provider'], { name: 'Dr. Ines Invite' });
     await workEveryDay(adminApi, provider.id, 'America/New_York', '08:00', '20:00');
     const email = `ana-${Date.now()}@example.test`;
 
     await signInAsUser(provider, '/appointments');
-    const panel = await startFollowUpAtFirstFreeTime(page);
+    const panel = await startFollowUpAtFreeTime(page);
     await panel.getByRole('button', { name: 'Next step: Participant Details' }).click();
     await panel.getByRole('textbox', { name: 'Select or invite a participant' }).fill('Ana Madrid');
     await page.getByRole('option', { name: /Add new Participant/ }).click();
@@ -19,12 +19,12 @@ test.describe('invitations and the participant’s page', () => {
     await expect(page.getByRole('dialog', { name: 'Session scheduled' })).toBeVisible();
 
     const mail = await waitForEmail(email);
-    expect(mail.subject).toMatch(/^Your Follow-up visit with Dr\. Ines Invite: .* Madrid \(GMT\+[12]\)$/);
+    expect(mail.subject).toMatch(/^Your session with Demo Clinic: .* Madrid \(GMT\+[12]\)$/);
     const link = /https?:\/\/[^\s]+\/join\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
     expect(link).toBeDefined();
 
     // A fresh browser on a phone, in another zone than the participant's: the page still shows Madrid time.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'America/Los_Angeles', isMobile: true, hasTouch: true });
+    const phone = await newContext({ viewport: { width: 390, height: 844 }, timezoneId: 'America/Los_Angeles', isMobile: true, hasTouch: true });
     const participantPage = await phone.newPage();
     await participantPage.goto(link!);
     await expect(participantPage).toHaveURL(/\/portal$/);
@@ -62,6 +62,10 @@ test.describe('invitations and the participant’s page', () => {
     await signInAs('admin', '/outbox');
     const row = page.getByRole('row').filter({ hasText: email });
     await expect(row).toContainText('sent');
+    // The date with the time, the subject once (not "Invitation: Your session…"), the badge whole.
+    await expect(row).toContainText(/\w{3}, \w{3} \d+, \d{4} · /);
+    await expect(row).toContainText('Your session with Demo Clinic');
+    await snap(page, 'outbox');
     await row.getByRole('button').first().click();
     const viewer = page.getByRole('dialog', { name: /^Invitation to / });
     await expect(viewer).toContainText('never stored');

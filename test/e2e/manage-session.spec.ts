@@ -1,22 +1,4 @@
-import type { Page } from '@playwright/test';
-import { expect, snap, test, workEveryDay } from './fixtures';
-
-/** Books a session through the API for `hostId`, with one participant, and returns its id. */
-async function bookThroughApi(page: Page, hostId: string, participantName: string) {
-  const services = await (await page.request.get('/api/services?query=follow')).json();
-  const start = new Date(Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 86_400_000 + 15 * 3_600_000).toISOString(); // 15:00Z the day after tomorrow
-  const response = await page.request.post('/api/sessions', {
-    data: {
-      serviceId: services[0].id,
-      sessionTypeId: services[0].sessionTypeIds[0],
-      hostId,
-      start,
-      participants: [{ name: participantName, email: `${participantName.split(' ')[0]!.toLowerCase()}-${Date.now()}@example.test`, timeZone: 'UTC', invitationType: 'email' }],
-    },
-  });
-  expect(response.status()).toBe(201);
-  return (await response.json()).id as string;
-}
+import { bookThroughApi, expect, pickFreeTime, snap, test, workEveryDay } from './fixtures';
 
 test('manage a session from the dashboard: participant, notes, reschedule, history, next, cancel', async ({ page, adminApi, freshUser, signInAsUser }) => {
   const provider = await freshUser(['provider'], { name: 'Dr. Mara Manage' });
@@ -36,6 +18,8 @@ test('manage a session from the dashboard: participant, notes, reschedule, histo
   const add = page.getByRole('dialog', { name: 'Add participant' });
   await add.getByRole('textbox', { name: 'Select or invite a participant' }).fill('Maria');
   await page.getByRole('option', { name: /Maria Gonzalez/ }).click();
+  // A directory pick says who and how first; nothing is sent until Invite.
+  await page.getByRole('dialog', { name: 'Add participant' }).getByRole('button', { name: 'Invite' }).click();
   await expect(page.getByRole('row', { name: /Maria Gonzalez/ })).toBeVisible();
   await snap(page, 'session-participants');
 
@@ -55,8 +39,7 @@ test('manage a session from the dashboard: participant, notes, reschedule, histo
   await page.getByRole('button', { name: /^Manage Session/ }).click();
   await page.getByRole('menuitem', { name: 'Reschedule' }).click();
   const reschedule = page.getByRole('dialog', { name: 'Reschedule session' });
-  await reschedule.locator('table button:not([data-disabled]):not([disabled]):not([data-outside])').nth(1).click();
-  await reschedule.getByRole('radiogroup', { name: 'Free times' }).getByRole('radio').nth(3).click();
+  await pickFreeTime(reschedule);
   await reschedule.getByRole('button', { name: 'Reschedule', exact: true }).click();
   await expect(page.getByText('Session rescheduled')).toBeVisible();
 
@@ -73,8 +56,7 @@ test('manage a session from the dashboard: participant, notes, reschedule, histo
   await page.getByRole('menuitem', { name: 'Schedule next session' }).click();
   const next = page.getByRole('dialog', { name: 'Schedule next session' });
   await expect(next.getByRole('combobox', { name: 'Service' })).toHaveValue(/Follow-up visit/);
-  await next.locator('table button:not([data-disabled]):not([disabled]):not([data-outside])').first().click();
-  await next.getByRole('radiogroup', { name: 'Free times' }).getByRole('radio').first().click();
+  await pickFreeTime(next);
   await next.getByRole('button', { name: 'Next step: Participant Details' }).click();
   await expect(next.getByRole('listitem').filter({ hasText: 'Paul Patient' })).toBeVisible();
   await expect(next.getByRole('listitem').filter({ hasText: 'Maria Gonzalez' })).toBeVisible();

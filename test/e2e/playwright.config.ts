@@ -1,20 +1,28 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../../scripts/find-browser';
 
 const port = Number(process.env.E2E_PORT ?? 3210);
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-// Flags for a headless Chromium on a closed network (see DEVELOPERS notes in README).
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// E2E_NOW (an ISO instant) runs the tests at that moment: the server gets it as
+// TEST_CLOCK_START, and the fixtures install it as every browser context's clock. Both then run
+// on in real time, the server's from its start, the browsers' from E2E_CLOCK_SET_AT (set here,
+// inherited by the test workers): they differ by the server's few seconds of start-up.
+const now = process.env.E2E_NOW || undefined;
+if (now && !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(now)) {
+  throw new Error(`E2E_NOW: use an ISO 8601 instant such as 2026-11-30T22:30:00Z (got "${now}")`);
+}
+process.env.E2E_CLOCK_SET_AT ??= String(Date.now());
+
+
+/**
+ * Video specs get fake camera and microphone, and loopback ICE candidates: they run in a network
+ * namespace that has only loopback (scripts/test-e2e.ts), so WebRTC never touches the machine's
+ * other interfaces; without this flag Chromium drops loopback candidates and never connects.
+ */
+export const VIDEO_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection'];
+export const VIDEO_SPECS = /video.*\.spec\.ts$/;
 
 export default defineConfig({
   testDir: '.',
@@ -23,6 +31,11 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
+  projects: [
+    { name: 'main', testIgnore: VIDEO_SPECS },
+    // Its own output folder: the video run comes second and would otherwise wipe the main run's failure traces.
+    { name: 'video', testMatch: VIDEO_SPECS, outputDir: `${root}/test-results/e2e-video`, use: { launchOptions: { executablePath: process.env.CHROME_PATH, args: [...CHROMIUM_ARGS, ...VIDEO_ARGS] } } },
+  ],
   use: {
     baseURL: `http://localhost:${port}`,
     browserName: 'chromium',
@@ -48,7 +61,11 @@ export default defineConfig({
       DATA_DIR: process.env.E2E_DATA_DIR ?? `${root}/data-e2e`,
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
+      EHR_KEY_SECRET: 'e2e secret that encrypts the EHR signing keys at rest',
       ...(process.env.E2E_SMTP_URL ? { SMTP_URL: process.env.E2E_SMTP_URL, MAIL_FROM: 'Demo Clinic <care@demo.carebeam.test>' } : {}),
+      ...(now ? { TEST_CLOCK_START: now } : {}),
+      // The video run's TURN server (scripts/test-e2e.ts): every call relay-only through it.
+      ...(process.env.E2E_TURN_SECRET ? { ICE_SERVERS: process.env.E2E_ICE_SERVERS ?? '', TURN_SECRET: process.env.E2E_TURN_SECRET, ICE_TRANSPORT_POLICY: 'relay' } : {}),
     },
   },
 });
