@@ -53,7 +53,14 @@ export const track = (kind: 'audio' | 'video', settings: MediaTrackSettings = {}
 export const stream = (...tracks: MediaStreamTrack[]) => new FakeMediaStream(tracks) as unknown as MediaStream;
 
 class FakeSender {
+  /** Empty until the connection has negotiated, as in browsers. */
+  parameters: { encodings: RTCRtpEncodingParameters[] } = { encodings: [] };
   constructor(public track: MediaStreamTrack | null) {}
+  getParameters = () => structuredClone(this.parameters);
+  setParameters = vi.fn(async (next: { encodings: RTCRtpEncodingParameters[] }) => {
+    await settle();
+    this.parameters = structuredClone(next);
+  });
   replaceTrack = vi.fn(async (next: MediaStreamTrack | null) => {
     await settle();
     this.track = next;

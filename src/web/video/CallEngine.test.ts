@@ -7,6 +7,7 @@ import { FakeMediaStream, FakePeerConnection, type FakeTrack, stream, track } fr
 import { LiveChannel } from '../live/LiveChannel';
 import { CallEngine, type CallEngineOptions } from './CallEngine';
 import { RESTART_AFTER_MS } from './peer';
+import { sendBudget } from './send-budget';
 
 const JAVIER_IN_CALL = member(CLIENT.javier, JAVIER);
 const OFFER = { description: { type: 'offer' as const, sdp: 'offer 1 audio video' } };
@@ -104,6 +105,26 @@ describe('CallEngine', () => {
     expect(toJavier!.log.filter((step) => step === 'restartIce')).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(toJavier!.log.filter((step) => step === 'restartIce')).toHaveLength(2);
+  });
+
+  it('caps each outgoing video by the size of the call, once the connection has negotiated, and lifts it when the call shrinks', async () => {
+    const { receive, join } = martasCall();
+    await join();
+    receive(roster(CLIENT.marta, [HOST_IN_CALL, MARTA_IN_CALL, JAVIER_IN_CALL]));
+    const toHost = pcs()[0]!;
+    const video = toHost.transceivers.find((t) => t.receiver.track.kind === 'video')!.sender;
+    // Nothing to cap before the first negotiation gives the sender its encoding.
+    await vi.waitFor(() => expect(toHost.log).toContain('offer'));
+    expect(video.setParameters).not.toHaveBeenCalled();
+
+    video.parameters = { encodings: [{ active: true }] };
+    toHost.setConnectionState('connected');
+    await vi.waitFor(() => expect(video.parameters.encodings[0]).toEqual({ active: true, ...sendBudget(2) }));
+
+    receive(roster(CLIENT.marta, [HOST_IN_CALL, MARTA_IN_CALL]));
+    await vi.waitFor(() => expect(video.parameters.encodings[0]).toEqual({ active: true, ...sendBudget(1) }));
+    expect(sendBudget(1).scaleResolutionDownBy).toBe(1);
+    expect(video.setParameters).toHaveBeenCalledTimes(2);
   });
 
   it('rejoins when the live channel comes back: hello, join again, every old peer closed and rebuilt from the next roster', async () => {

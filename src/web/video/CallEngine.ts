@@ -6,6 +6,7 @@ import { type CallPhase, type CallState, IDLE_CALL, NO_CALL, type RemoteView } f
 import { rtcConfiguration } from './ice';
 import { CallMonitor, type MonitorReport, selfKey } from './monitor';
 import { errorName, type OutgoingTracks, Peer } from './peer';
+import { sendBudget } from './send-budget';
 
 /** What the call needs of the page's live channel (a `LiveChannel` is one). */
 export interface LiveLink {
@@ -260,6 +261,8 @@ export class CallEngine {
       this.#peers.delete(clientId);
     }
     for (const member of members) if (member.clientId !== you && !this.#peers.has(member.clientId)) this.#addPeer(member.clientId, you);
+    const budget = sendBudget(this.#peers.size);
+    for (const peer of this.#peers.values()) peer.setBudget(budget);
     for (const [clientId, held] of this.#early) if (this.#now() - held.at > EARLY_SIGNAL_MS) this.#early.delete(clientId);
     this.#update({ phase: 'in_call', you, members, joinedAt: this.#state.joinedAt ?? this.#now(), remotes: this.#remotes() });
     this.#monitor.start();

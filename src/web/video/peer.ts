@@ -1,5 +1,6 @@
 import type { Signal } from '../../shared/video';
 import { Negotiation } from './negotiation';
+import type { SendBudget } from './send-budget';
 
 /**
  * How long a connection may stay `failed` or `disconnected` (a brief blip recovers by itself)
@@ -44,6 +45,8 @@ export class Peer {
   readonly #negotiation: Negotiation;
   readonly #senders = new Map<TrackKind, RTCRtpSender>();
   #tracks: OutgoingTracks;
+  /** What our video to this member may cost, given the size of the call (set by the call). */
+  #budget: SendBudget | null = null;
   #restartTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: PeerOptions) {
@@ -77,6 +80,12 @@ export class Peer {
   async setTrack(kind: TrackKind, track: MediaStreamTrack | null) {
     this.#tracks = { ...this.#tracks, [kind]: track };
     await this.#senders.get(kind)?.replaceTrack(track);
+  }
+
+  /** Caps our video to this member; applied now if the connection has negotiated, else once it has. */
+  setBudget(budget: SendBudget) {
+    this.#budget = budget;
+    void this.#applyBudget();
   }
 
   /** A new ICE round over the still-open signalling, with fresh TURN credentials when given. */
@@ -117,9 +126,23 @@ export class Peer {
   #onState = () => {
     clearTimeout(this.#restartTimer);
     const state = this.pc.connectionState;
+    if (state === 'connected') void this.#applyBudget();
     if (state === 'failed' || state === 'disconnected') this.#restartAfter(RESTART_AFTER_MS[this.options.polite ? 'polite' : 'impolite'][state]);
     this.options.onChange();
   };
+
+  async #applyBudget() {
+    const sender = this.#senders.get('video');
+    if (!sender || !this.#budget || this.pc.connectionState === 'closed') return;
+    const parameters = sender.getParameters();
+    // No encodings before the first negotiation: the 'connected' state applies it then.
+    const encoding = parameters.encodings?.[0];
+    if (!encoding) return;
+    const { maxBitrate, scaleResolutionDownBy, maxFramerate } = this.#budget;
+    if (encoding.maxBitrate === maxBitrate && encoding.scaleResolutionDownBy === scaleResolutionDownBy && encoding.maxFramerate === maxFramerate) return;
+    Object.assign(encoding, { maxBitrate, scaleResolutionDownBy, maxFramerate });
+    await sender.setParameters(parameters).catch((error: unknown) => console.warn('video: the send budget was refused', errorName(error)));
+  }
 
   #restartAfter(ms: number) {
     this.#restartTimer = setTimeout(() => {
