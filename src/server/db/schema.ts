@@ -63,7 +63,16 @@ export interface AuditEventsTable {
   entity_id: string | null;
   at: Date;
   data: Json<Record<string, unknown>>;
+  actor_kind: ColumnType<AuditActorKind, AuditActorKind | undefined, never>;
+  actor_participant_id: string | null;
+  participant_ids: ColumnType<string[], string[] | undefined, never>;
+  session_id: string | null;
+  outcome: ColumnType<AuditOutcome, AuditOutcome | undefined, never>;
+  address: string | null;
 }
+
+export type AuditActorKind = 'user' | 'participant' | 'system' | 'anonymous';
+export type AuditOutcome = 'success' | 'denied' | 'failed';
 
 export interface LoginFailuresTable {
   id: Generated<number>;

@@ -13,6 +13,7 @@ import * as contactChanged from './2026_11_30_0011_contact_changed';
 import * as organizationDeactivation from './2026_12_01_0012_organization_deactivation';
 import * as passwordLinks from './2026_12_01_0013_password_links';
 import * as outboxAttemptMarks from './2026_12_01_0014_outbox_attempt_marks';
+import * as auditSubjects from './2026_12_01_0015_audit_subjects';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0012_organization_deactivation': organizationDeactivation,
   '2026_12_01_0013_password_links': passwordLinks,
   '2026_12_01_0014_outbox_attempt_marks': outboxAttemptMarks,
+  '2026_12_01_0015_audit_subjects': auditSubjects,
 };
