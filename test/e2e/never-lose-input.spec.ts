@@ -31,6 +31,11 @@ test.describe('Never lose typed input', () => {
     await panel.getByRole('textbox', { name: 'Select or invite a participant' }).fill('Ada Lovelace');
     await page.getByRole('option', { name: /Add new Participant: Ada Lovelace/ }).click();
     await panel.getByRole('textbox', { name: 'Email' }).fill('ada@example.test');
+    // The half-typed "Add new Participant" form survives a reload too.
+    await page.reload();
+    await expect(panel.getByRole('textbox', { name: 'Name' })).toHaveValue('Ada Lovelace');
+    await expect(panel.getByRole('textbox', { name: 'Email' })).toHaveValue('ada@example.test');
+    await snap(page, 'new-participant-after-reload');
     await panel.getByRole('button', { name: 'Add participant' }).click();
     await expect(panel.getByRole('listitem').filter({ hasText: 'Ada Lovelace' })).toBeVisible();
     await page.goBack();

@@ -4,6 +4,7 @@ import { INVITATION_LABELS, INVITATION_TYPES, needsEmail, needsPhone, type Invit
 import { TimeZoneSelect } from '../TimeZoneSelect/TimeZoneSelect';
 import { personNameSchema } from '../../../shared/users';
 import { checkWith } from '../../lib/schema-check';
+import { usePersistentDraft } from '../../lib/usePersistentDraft';
 
 export interface NewParticipantValues {
   name: string;
@@ -15,6 +16,8 @@ export interface NewParticipantValues {
 
 export interface NewParticipantFormProps {
   readonly initial: NewParticipantValues;
+  /** Where to keep what is typed while the form is open, for a form a reload brings back (the New Session panel). */
+  readonly draftKey?: string;
   readonly onAdd: (values: NewParticipantValues) => void;
   readonly onCancel: () => void;
 }
@@ -23,7 +26,7 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 const compactPhone = (phone: string) => phone.replace(/[\s\-().]/g, '');
 
 /** Name, time zone, and how to invite them, with the email and/or phone that needs. */
-export function NewParticipantForm({ initial, onAdd, onCancel }: NewParticipantFormProps) {
+export function NewParticipantForm({ initial, draftKey, onAdd, onCancel }: NewParticipantFormProps) {
   const form = useForm<NewParticipantValues>({
     initialValues: initial,
     validate: {
@@ -40,6 +43,8 @@ export function NewParticipantForm({ initial, onAdd, onCancel }: NewParticipantF
             : null,
     },
   });
+  // Open means typed (it opens with the name typed in the search): kept until added or canceled.
+  usePersistentDraft(draftKey ?? '', form.getValues(), draftKey !== undefined);
   const type = form.getValues().invitationType;
 
   return (

@@ -12,7 +12,7 @@ import { FormDrawer } from '../FormDrawer/FormDrawer';
 import { QueryState } from '../QueryState/QueryState';
 import { UnsavedChangesPrompt } from '../UnsavedChangesPrompt/UnsavedChangesPrompt';
 import { emptyDraft, missingForStepOne, requestBody, type SessionDraft } from './draft';
-import { type EntryProblem, ParticipantsStep } from './ParticipantsStep';
+import { type EntryProblem, newParticipantDraftKey, ParticipantsStep } from './ParticipantsStep';
 import { SessionStep } from './SessionStep';
 
 export interface NewSessionPanelProps {
@@ -118,6 +118,7 @@ export function NewSessionPanel({ onClose, onCreated, initial, followsSessionId 
   usePersistentDraft(draftKey, { draft, step } satisfies KeptPanel, dirty);
   const close = () => {
     forgetDraft(draftKey);
+    forgetDraft(newParticipantDraftKey(draftKey));
     onClose();
   };
   const hostName = hosts.data?.find((h) => h.id === draft.hostId)?.name ?? (draft.hostId === me.id ? 'You' : 'The host');
@@ -152,6 +153,7 @@ export function NewSessionPanel({ onClose, onCreated, initial, followsSessionId 
                   setProblems(new Map());
                 }}
                 organizationTimeZone={organization.data?.timeZone ?? me.organization.timeZone}
+                newParticipantDraftKey={newParticipantDraftKey(draftKey)}
                 problems={problems}
                 formError={formError}
                 submitting={create.isPending}

@@ -2,6 +2,7 @@ import { ActionIcon, Alert, Badge, Button, Group, Paper, Stack, Text } from '@ma
 import { IconArrowLeft, IconSend, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { INVITATION_LABELS, type Participant } from '../../../shared/participants';
+import { forgetDraft, readDraft } from '../../lib/usePersistentDraft';
 import type { ParticipantEntry } from './draft';
 import { NewParticipantForm, type NewParticipantValues } from './NewParticipantForm';
 import { ParticipantSearch } from './ParticipantSearch';
@@ -16,6 +17,8 @@ export interface ParticipantsStepProps {
   readonly entries: ParticipantEntry[];
   readonly onChange: (entries: ParticipantEntry[]) => void;
   readonly organizationTimeZone: string;
+  /** Where the half-typed "Add new Participant" form is kept across a reload (`newParticipantDraftKey`). */
+  readonly newParticipantDraftKey: string;
   readonly problems: Map<number, EntryProblem>;
   readonly formError: string;
   readonly submitting: boolean;
@@ -23,12 +26,19 @@ export interface ParticipantsStepProps {
   readonly onInvite: () => void;
 }
 
+/** The panel's draft key for the "Add new Participant" form inside step 2. */
+export const newParticipantDraftKey = (panelDraftKey: string) => `${panelDraftKey}.new-participant`;
+
 let nextKey = 0;
 const newKey = () => `entry-${++nextKey}`;
 
 export function ParticipantsStep(props: ParticipantsStepProps) {
   const { entries, onChange, problems } = props;
-  const [adding, setAdding] = useState<NewParticipantValues | null>(null);
+  const [adding, setAdding] = useState(() => readDraft<NewParticipantValues>(props.newParticipantDraftKey));
+  const closeNew = () => {
+    forgetDraft(props.newParticipantDraftKey);
+    setAdding(null);
+  };
   const existingIds = entries.flatMap((e) => (e.kind === 'existing' ? [e.participant.id] : []));
 
   const pick = (participant: Participant) =>
@@ -51,10 +61,11 @@ export function ParticipantsStep(props: ParticipantsStepProps) {
       {adding && (
         <NewParticipantForm
           initial={adding}
-          onCancel={() => setAdding(null)}
+          draftKey={props.newParticipantDraftKey}
+          onCancel={closeNew}
           onAdd={(values) => {
             onChange([...entries, { kind: 'new', key: newKey(), ...values }]);
-            setAdding(null);
+            closeNew();
           }}
         />
       )}
