@@ -81,6 +81,10 @@ test.describe('Schedule a session (the seed’s flow)', () => {
     await signInAs('dispatcher', '/appointments');
     await page.getByRole('button', { name: 'Schedule new session' }).first().click();
     const panel = page.getByRole('dialog', { name: 'New Session' });
+    // The dispatcher hosts nothing: the panel asks for the host first.
+    const top = async (name: string) => (await panel.getByRole('combobox', { name }).boundingBox())!.y;
+    expect(await top('Session Host')).toBeLessThan(await top('Service'));
+    await snap(page, 'new-session-dispatcher-host-first');
     await chooseService(page, 'medic', /Medication review/);
     await panel.getByText('Phone call').click();
     await panel.getByRole('combobox', { name: 'Session Host' }).click();

@@ -47,4 +47,15 @@ describe('SessionStep', () => {
     await other.click(await screen.findByRole('option', { name: /Dr\. Ben/, hidden: true }));
     expect(screen.queryByText(/The time you had chosen was cleared/)).toBeNull();
   });
+
+  it('asks a scheduler who hosts nothing for the host first; a preselected host stays after the service', () => {
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async () => Response.json({ hostId: 'h1', timeZone: 'America/New_York', slots: [] }));
+    const hostComesFirst = () =>
+      Boolean(screen.getByRole('combobox', { name: 'Session Host' }).compareDocumentPosition(screen.getByRole('combobox', { name: 'Service' })) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const { unmount } = setup(<Harness initial={emptyDraft(null)} />);
+    expect(hostComesFirst()).toBe(true);
+    unmount();
+    setup(<Harness initial={emptyDraft('h1')} />);
+    expect(hostComesFirst()).toBe(false);
+  });
 });

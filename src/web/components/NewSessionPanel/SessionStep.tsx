@@ -37,6 +37,34 @@ export function SessionStep({ draft, update, services, sessionTypes, templates, 
     update(patch);
   };
 
+  // Someone who schedules for others and hosts nothing (a dispatcher, an administrator) is asked
+  // for the host first: free times, and so the rest of the step, depend on it.
+  const [hostFirst] = useState(() => hosts !== null && draft.hostId === null);
+  const hostSelect = hosts && (
+    <>
+      <Select
+        label="Session Host"
+        description="The provider who runs the session."
+        placeholder="Choose a provider"
+        data={hosts.map((host) => ({ value: host.id, label: `${host.name} (${host.timeZone.replaceAll('_', ' ')})` }))}
+        value={draft.hostId}
+        onChange={(hostId) => {
+          setTimeCleared(draft.start !== null || draft.meetNow);
+          update({ hostId, start: null, date: null, meetNow: false });
+        }}
+        searchable
+        allowDeselect={false}
+        required
+        data-autofocus={hostFirst || undefined}
+      />
+      {timeCleared && (
+        <Text size="sm" c="orange.8" role="status" mt={-8}>
+          The time you had chosen was cleared: free times depend on the host. Choose one of this host’s free times below.
+        </Text>
+      )}
+    </>
+  );
+
   const chooseService = (serviceId: string | null) => {
     const next = services.find((s) => s.id === serviceId);
     const types = sessionTypes.filter((type) => next?.sessionTypeIds.includes(type.id));
@@ -51,6 +79,7 @@ export function SessionStep({ draft, update, services, sessionTypes, templates, 
 
   return (
     <Stack gap="lg">
+      {hostFirst && hostSelect}
       <Select
         label="Service"
         placeholder="Select Service"
@@ -68,7 +97,7 @@ export function SessionStep({ draft, update, services, sessionTypes, templates, 
             .map((entry) => entry.option)
         }
         required
-        data-autofocus
+        data-autofocus={!hostFirst || undefined}
       />
 
       <Stack gap={4}>
@@ -90,27 +119,7 @@ export function SessionStep({ draft, update, services, sessionTypes, templates, 
         )}
       </Stack>
 
-      {hosts && (
-        <Select
-          label="Session Host"
-          description="The provider who runs the session."
-          placeholder="Choose a provider"
-          data={hosts.map((host) => ({ value: host.id, label: `${host.name} (${host.timeZone.replaceAll('_', ' ')})` }))}
-          value={draft.hostId}
-          onChange={(hostId) => {
-            setTimeCleared(draft.start !== null || draft.meetNow);
-            update({ hostId, start: null, date: null, meetNow: false });
-          }}
-          searchable
-          allowDeselect={false}
-          required
-        />
-      )}
-      {timeCleared && (
-        <Text size="sm" c="orange.8" role="status" mt={-8}>
-          The time you had chosen was cleared: free times depend on the host. Choose one of this host’s free times below.
-        </Text>
-      )}
+      {!hostFirst && hostSelect}
 
       <SlotPicker
         hostId={draft.hostId}
