@@ -23,7 +23,8 @@ export const theme = createTheme({
  * Contrast the theme's defaults miss (measured by axe in test/e2e/accessibility.spec.ts), each
  * now at 4.5:1 or more: dimmed text (gray 6, 3.3:1), placeholders (gray 5, 2.1:1), teal text on
  * the light teal of badges, light buttons and the active menu item (4.3:1), the yellow
- * "Pending" badge (2.7:1), error messages (red 6, 3.3:1) and hovered primary buttons.
+ * "Pending" badge and warning text such as "Invited — not yet signed in" (2.7–3.0:1), error
+ * messages (red 6, 3.3:1) and hovered primary buttons.
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},

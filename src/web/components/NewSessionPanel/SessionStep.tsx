@@ -58,7 +58,7 @@ export function SessionStep({ draft, update, services, sessionTypes, templates, 
         data-autofocus={hostFirst || undefined}
       />
       {timeCleared && (
-        <Text size="sm" c="orange.8" role="status" mt={-8}>
+        <Text size="sm" c="var(--mantine-color-yellow-light-color)" role="status" mt={-8}>
           The time you had chosen was cleared: free times depend on the host. Choose one of this host’s free times below.
         </Text>
       )}

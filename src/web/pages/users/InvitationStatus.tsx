@@ -23,7 +23,7 @@ export function InvitationStatus({ user }: InvitationStatusProps) {
     });
   return (
     <Stack gap={4} align="flex-start">
-      <Text size="sm" fw={500} c={user.invitation === 'pending' ? 'yellow.9' : 'dimmed'}>
+      <Text size="sm" fw={500} c={user.invitation === 'pending' ? 'var(--mantine-color-yellow-light-color)' : 'dimmed'}>
         {user.invitation === 'pending' ? 'Invited — not yet signed in' : 'Invitation expired or revoked'}
       </Text>
       <Group gap="xs" wrap="nowrap">
