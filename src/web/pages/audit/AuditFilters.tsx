@@ -45,7 +45,7 @@ export function AuditFilters({ params, timeZone, set, sessionTitle }: AuditFilte
       <Select label="Action" placeholder="Every action" searchable clearable data={choices} value={action} onChange={(value) => set({ action: value })} w={240} />
       <DatePickerInput
         type="range"
-        label={`Days (${zoneLabel(timeZone)})`}
+        label={`Days, ${zoneLabel(timeZone)}`}
         aria-label={`Days in ${timeZone}: ${range.filter(Boolean).map((day) => dayjs(day).format(DAY_FORMAT)).join(' – ') || 'any'}`}
         placeholder="Any day"
         clearable

@@ -37,7 +37,7 @@ export function PatientFilter({ value, onChange }: PatientFilterProps) {
       searchValue={search}
       onSearchChange={setSearch}
       nothingFoundMessage={query ? 'No one matches' : 'Type a name, email or phone'}
-      w={220}
+      w={240}
     />
   );
 }

@@ -70,7 +70,7 @@ export const ACTION_WORDS: Record<string, ActionWords> = {
   'session.cart_attached': { group: VISIT, label: 'MedCart attached', sentence: onSession('attached a MedCart to') },
   'session.ehr_sent': { group: VISIT, label: 'Sent to the EHR', sentence: onSession('sent to the EHR') },
   'session.ehr_failed': { group: VISIT, label: 'EHR send failed', sentence: (w) => `Sending ${w.session} to the EHR failed` },
-  'participant.created': { group: PATIENTS, label: 'Participant added to the directory', sentence: onPatients('added to the directory') },
+  'participant.created': { group: PATIENTS, label: 'Participant added to the directory', sentence: (w) => `${w.actor} added ${w.patients} to the directory` },
   'participant.updated': { group: PATIENTS, label: 'Participant record changed', sentence: onPatients('changed the record of') },
   'participant.ehr_identifier_set': { group: PATIENTS, label: 'EHR patient id set', sentence: onPatients('set the EHR patient id of') },
   'participant.ehr_identifier_cleared': { group: PATIENTS, label: 'EHR patient id cleared', sentence: onPatients('cleared the EHR patient id of') },
