@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { bookThroughApi, expect, snap, test, workEveryDay } from './fixtures';
+import { bookThroughApi, expect, expectNoViolations, snap, test, workEveryDay } from './fixtures';
 
 test.describe('Audit page', () => {
   test('an administrator finds the events about one patient, keeps the filter on reload and exports them', async ({ page, adminApi, freshUser, signInAsUser }) => {
@@ -30,6 +30,7 @@ test.describe('Audit page', () => {
     await expect(page.getByRole('combobox', { name: 'Patient' })).toHaveValue(bella);
     await expect(events.getByText(`Dr. Ana Ruiz scheduled Follow-up visit with ${bella}`)).toBeVisible();
     await expect(events.getByText(other, { exact: false })).toHaveCount(0);
+    await expectNoViolations(page, '/audit');
     await snap(page, 'audit-page');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Export CSV' }).click()]);
