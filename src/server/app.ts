@@ -19,6 +19,7 @@ import { registerTextGuard } from './http/text-guard';
 import { createSignInCookie } from './http/sign-in-cookie';
 import type { App } from './http/types';
 import { registerWeb } from './http/web';
+import { auditLogRoutes, createAuditLog } from './modules/audit-log';
 import { authRoutes, createAuthService } from './modules/auth';
 import { availabilityRoutes, createAvailabilityService } from './modules/availability';
 import { calendarRoutes, createCalendarFeed } from './modules/calendar';
@@ -168,6 +169,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       notesRoutes(api, notes);
       calendarRoutes(api, feed);
       messagingRoutes(api, messaging);
+      auditLogRoutes(api, createAuditLog({ db, clock }));
       portalRoutes(api, portal, portalCookie, completion);
       chatRoutes(api, chat, async (request) => ({ kind: 'participant', visitor: await visitorOf(request) }));
       videoRoutes(api, video, visitorOf);

@@ -56,6 +56,7 @@ const router = createBrowserRouter([
       { path: 'ehr', ...page(() => import('./pages/ehr/EhrPage').then((m) => m.EhrPage), admin) },
       { path: 'settings', ...page(() => import('./pages/settings/SettingsPage').then((m) => m.SettingsPage), admin) },
       { path: 'outbox', ...page(() => import('./pages/outbox/OutboxPage').then((m) => m.OutboxPage), admin) },
+      { path: 'audit', ...page(() => import('./pages/audit/AuditPage').then((m) => m.AuditPage), admin) },
       { path: '*', ...page(() => import('./pages/not-found/NotFoundPage').then((m) => m.NotFoundPage)) },
     ],
   },

@@ -31,6 +31,7 @@ export const API_TAGS = [
   { name: 'Notes', description: 'Notes on sessions' },
   { name: 'Calendar', description: 'Calendar files and private calendar feeds' },
   { name: 'Messaging', description: 'Reminders and the outbox of every email and SMS' },
+  { name: 'Audit', description: 'The audit trail of who did what about which patients, and its CSV export' },
   { name: 'Portal', description: "Join links, and a participant's own page reached through one" },
   { name: 'Video', description: 'The door of the video call (admit, deny, remove), its ICE servers, and the attendance' },
   { name: 'Chat', description: "A session's conversation, private threads with participants, attachments and unread counts" },

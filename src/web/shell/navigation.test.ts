@@ -8,7 +8,7 @@ describe('navItemsFor', () => {
     expect(labels(['provider'])).toEqual(['My Appointments', 'Participants', 'Work Hours']);
     expect(labels(['dispatcher'])).toEqual(['My Appointments', 'Participants', 'Work Hours']);
     expect(labels(['provider', 'admin'])).toEqual([
-      'My Appointments', 'Participants', 'Work Hours', 'Users', 'Services', 'Documents', 'Devices', 'EHR', 'Settings', 'Outbox',
+      'My Appointments', 'Participants', 'Work Hours', 'Users', 'Services', 'Documents', 'Devices', 'EHR', 'Settings', 'Outbox', 'Audit',
     ]);
   });
 });

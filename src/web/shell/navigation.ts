@@ -4,6 +4,7 @@ import {
   IconDeviceHeartMonitor,
   IconFileText,
   IconMail,
+  IconShieldCheck,
   IconPlugConnected,
   IconSettings,
   IconStethoscope,
@@ -32,6 +33,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'EHR', path: '/ehr', icon: IconPlugConnected, roles: ['admin'] },
   { label: 'Settings', path: '/settings', icon: IconSettings, roles: ['admin'] },
   { label: 'Outbox', path: '/outbox', icon: IconMail, roles: ['admin'] },
+  { label: 'Audit', path: '/audit', icon: IconShieldCheck, roles: ['admin'] },
 ];
 
 export const navItemsFor = (roles: Role[]) =>

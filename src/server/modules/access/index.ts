@@ -3,3 +3,4 @@
 // it without importing the sessions module, which itself depends on several of them.
 export { type ParticipantAction, requireParticipantAccess, requireSessionAccess, seesSession, type SessionAction, type SessionRow } from './session-access';
 export { requireParticipantRecordAccess } from './participant-access';
+export { sessionParticipantIds } from './session-participants';

@@ -7,7 +7,7 @@ import { notify } from '../../db/notify';
 import type { Database } from '../../db/schema';
 import { conflict, DomainError, invalid, notFound } from '../../errors';
 import type { FileStore } from '../../storage/file-store';
-import { requireParticipantAccess, requireSessionAccess, type SessionRow } from '../access';
+import { requireParticipantAccess, requireSessionAccess, sessionParticipantIds, type SessionRow } from '../access';
 import { recordAudit } from '../audit';
 import type { Actor, PortalVisitor } from '../auth';
 import { insertFile, safeFilename, storeBytes } from '../files';
@@ -15,7 +15,6 @@ import { recordHistory } from '../history';
 import { connectedMembers, PRESENCE_STALE_MS } from '../live';
 import { queueNewMessageNotices } from '../messaging';
 import { findParticipants } from '../participants';
-import { sessionParticipantIds } from '../sessions';
 import { attachmentType } from './attachment-type';
 import { canRead, type Reader, threadOf } from './reader';
 import * as repo from './repo';
@@ -150,12 +149,15 @@ export function createChatService({ db, clock, storage, organizerEmail }: ChatDe
       if (!found || !mayRead) throw notFound('Attachment');
       await recordAudit(db, {
         organizationId: session.organization_id,
+        actorKind: reader.kind === 'staff' ? 'user' : 'participant',
         actorUserId: reader.kind === 'staff' ? reader.id : null,
+        actorParticipantId: reader.kind === 'participant' ? reader.id : null,
         action: 'chat_attachment.downloaded',
         entityType: 'chat_attachment',
         entityId: attachmentId,
+        sessionId,
+        participantIds: await sessionParticipantIds(db, sessionId),
         at: clock.now(),
-        data: { sessionId, ...(reader.kind === 'participant' ? { participantId: reader.id } : {}) },
       });
       return { filename: found.filename, contentType: found.content_type, bytes: await storage.get(found.storage_key) };
     },

@@ -121,7 +121,7 @@ export function createEhrConnectionService({ db, clock, gateway, keySecret, publ
         const at = clock.now();
         if (identifier) await repo.setPatientIdentifier(trx, { organizationId: actor.organizationId, participantId, ...identifier, by: actor.id, at });
         else await repo.clearPatientIdentifier(trx, participantId);
-        await recordAudit(trx, { organizationId: actor.organizationId, actorUserId: actor.id, action: identifier ? 'participant.ehr_identifier_set' : 'participant.ehr_identifier_cleared', entityType: 'participant', entityId: participantId, at, data: { sessionId } });
+        await recordAudit(trx, { organizationId: actor.organizationId, actorUserId: actor.id, action: identifier ? 'participant.ehr_identifier_set' : 'participant.ehr_identifier_cleared', entityType: 'participant', entityId: participantId, participantIds: [participantId], sessionId, at });
       });
     },
   };

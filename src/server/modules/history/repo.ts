@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { describeHistory, type HistoryActor, type HistoryEntry, type HistoryEvent } from '../../../shared/history';
 import type { Database } from '../../db/schema';
+import { sessionParticipantIds } from '../access';
+import { recordAudit } from '../audit';
 
 export type { HistoryActor };
 
@@ -8,8 +10,10 @@ export type { HistoryActor };
 export type SessionHistoryEvent = HistoryEvent & { organizationId: string; sessionId: string; at: Date; actor: HistoryActor };
 
 /**
- * Appends to a session's history, inside the transaction of the change it tells of. The stored
- * summary (in UTC) is for people reading the table directly; the app describes entries itself.
+ * Appends to a session's history, inside the transaction of the change it tells of, and to the
+ * organization's audit trail as `session.<type>` naming the patients concerned: every change to a
+ * session reaches the Audit page without each writer remembering to. The stored summary (in UTC)
+ * is for people reading the table directly; the app describes entries itself.
  */
 export async function recordHistory(db: Kysely<Database>, event: SessionHistoryEvent): Promise<void> {
   await db
@@ -26,6 +30,30 @@ export async function recordHistory(db: Kysely<Database>, event: SessionHistoryE
       data: JSON.stringify(event.data),
     })
     .execute();
+  await recordAudit(db, {
+    organizationId: event.organizationId,
+    actorKind: event.actor.kind,
+    actorUserId: event.actor.kind === 'user' ? event.actor.id : null,
+    actorParticipantId: event.actor.kind === 'participant' ? event.actor.id : null,
+    action: `session.${event.type}`,
+    entityType: 'session',
+    entityId: event.sessionId,
+    sessionId: event.sessionId,
+    participantIds: await concerned(db, event),
+    at: event.at,
+  });
+}
+
+/**
+ * The one participant an event is about (added, removed, messaged, admitted…) or who did it
+ * (opened their link, completed a form), else everyone in the session.
+ */
+async function concerned(db: Kysely<Database>, event: SessionHistoryEvent): Promise<string[]> {
+  if (event.type === 'created') return event.data.participants.map((p) => p.id);
+  const one = (event.data as { participantId?: unknown }).participantId;
+  if (typeof one === 'string') return [one];
+  if (event.actor.kind === 'participant' && event.actor.id) return [event.actor.id];
+  return sessionParticipantIds(db, event.sessionId);
 }
 
 /** A session's history, oldest first. */

@@ -6,7 +6,7 @@ import { notify } from '../../db/notify';
 import type { Database } from '../../db/schema';
 import { conflict, DomainError, invalid, notFound } from '../../errors';
 import type { FileStore } from '../../storage/file-store';
-import { requireSessionAccess } from '../access';
+import { requireSessionAccess, sessionParticipantIds } from '../access';
 import { recordAudit } from '../audit';
 import type { Actor } from '../auth';
 import { insertFile, safeFilename, storeBytes } from '../files';
@@ -84,8 +84,9 @@ export function createImagesService({ db, clock, storage }: { db: Db; clock: Clo
           action: 'session_image.downloaded',
           entityType: 'session_image',
           entityId: imageId,
+          sessionId,
+          participantIds: await sessionParticipantIds(db, sessionId),
           at: clock.now(),
-          data: { sessionId },
         });
       }
       return { filename: image.filename, contentType: image.contentType, bytes: await storage.get(image.storageKey) };

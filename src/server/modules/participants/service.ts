@@ -46,6 +46,7 @@ export async function addToDirectory(
     action: 'participant.created',
     entityType: 'participant',
     entityId: participant.id,
+    participantIds: [participant.id],
     at,
   });
   return participant;
@@ -107,6 +108,7 @@ export function createParticipantsService({ db, clock, contactChanged }: { db: K
             action: 'participant.updated',
             entityType: 'participant',
             entityId: id,
+            participantIds: [id],
             at,
             data: { changed: Object.keys(patch) },
           });

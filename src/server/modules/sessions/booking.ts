@@ -4,7 +4,6 @@ import type { CreatedSession, CreateSession } from '../../../shared/sessions';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { forbidden, invalid, notFound } from '../../errors';
-import { recordAudit } from '../audit';
 import { type Actor, hasRole } from '../auth';
 import { findHostContext } from '../availability';
 import { findService } from '../catalog';
@@ -123,14 +122,6 @@ options: { previousSessionId?: string } = {},
       participants: invited.map((p) => ({ id: p.participantId, name: p.name, invitation: INVITATION_LABELS[p.invitationType] })),
       documents: templates.map((t) => t.name),
     },
-  });
-  await recordAudit(trx, {
-    organizationId: actor.organizationId,
-    actorUserId: actor.id,
-    action: 'session.created',
-    entityType: 'session',
-    entityId: sessionId,
-    at: now,
   });
   // Invitations and reminders are written with the session: none for a booking that rolled back.
   const participantIds = invited.map((p) => p.participantId);

@@ -4,5 +4,4 @@ export { createSessionManagement, type SessionManagement } from './manage';
 export { sessionManagementRoutes } from './manage-routes';
 export { sessionsRoutes } from './routes';
 export { createSessionsService, type SessionsService } from './service';
-export { sessionParticipantIds } from './repo';
 export { completeOverdueSessions, transitionSession } from './lifecycle';

@@ -78,10 +78,7 @@ export async function claimIdempotencyKey(
   return { requestHash: earlier.request_hash, sessionId: earlier.session_id };
 }
 
-export async function sessionParticipantIds(db: Db, sessionId: string): Promise<string[]> {
-  const rows = await db.selectFrom('session_participants').select('participant_id').where('session_id', '=', sessionId).orderBy('added_at').execute();
-  return rows.map((row) => row.participant_id);
-}
+export { sessionParticipantIds } from '../access';
 
 /** Who takes part in a session and how they were invited, in the order they were added. */
 export function sessionParticipants(db: Db, sessionId: string) {
