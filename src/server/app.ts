@@ -64,7 +64,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
-    return503OnClosing: true,
+    // While closing, a request on a connection already open is answered (with Connection: close),
+    // never refused with 503: the client did nothing wrong and the answer is on its way anyway.
+    return503OnClosing: false,
     // Off unless TRUST_PROXY names the proxies: otherwise anyone could pick their address.
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     forceCloseConnections: 'idle',
