@@ -1,23 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpCapture, startSmtpCapture } from '../testing/smtp-capture';
-import { demoBookingTargets, freshStore } from './fault-world';
-import { type ServerProcess, signInOver, startServer } from './server-process';
+import { demoBookingTargets, freshStore, type Store } from './fault-world';
+import { freePort, type ServerProcess, signInOver, startServer } from './server-process';
 
 // kill -9 of the server in the middle of a stream of bookings sent with Idempotency-Key, then a
 // restart on the same data and a retry of every booking (as a client that got no answer does):
 // 0 lost, 0 doubled, and each invitation reaches its participant under one Message-ID.
-const PORT = 3305;
 const BOOKINGS = 20;
 const KILL_AFTER = 8;
 const PASSWORD = 'carebeam-demo-faults';
 
 let smtp: SmtpCapture;
-let store: Awaited<ReturnType<typeof freshStore>>;
+let store: Store;
+let port: number;
 let server: ServerProcess | undefined;
 
 beforeAll(async () => {
   smtp = await startSmtpCapture();
   store = await freshStore();
+  port = await freePort();
 });
 afterAll(async () => {
   server?.child.kill('SIGKILL');
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 const start = (env: Record<string, string> = {}) =>
-  startServer(PORT, { ...store.env, SEED_DEMO: 'true', DEMO_PASSWORD: PASSWORD, SMTP_URL: smtp.url, MAIL_FROM: 'Demo Clinic <care@demo.test>', ...env });
+  startServer(port, { ...store.env, SEED_DEMO: 'true', DEMO_PASSWORD: PASSWORD, SMTP_URL: smtp.url, MAIL_FROM: 'Demo Clinic <care@demo.test>', ...env });
 /** Past the outbox lease (2 min) of messages the dead process had claimed, so the test need not wait it out. */
 const LEASE_PASSED_MS = 3 * 60_000;
 

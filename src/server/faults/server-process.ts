@@ -8,6 +8,8 @@ export interface ServerProcess {
   origin: string;
   /** Every line the process wrote, stdout and stderr, whole lines in the order they arrived. */
   output: string[];
+  /** When (performance.now()) the first line containing `text` arrived; undefined if none did. */
+  seenAt(text: string): number | undefined;
   /** Resolves with the exit code (or signal) once the process ended and all its output was read. */
   exited: Promise<number | string>;
 }
@@ -35,18 +37,25 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
+  const arrivals: number[] = [];
   const exited = new Promise<number | string>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   await new Promise<void>((resolve, reject) => {
     // Line by line: a log line split across two chunks would not parse.
     const read = (line: string) => {
-      if (line) output.push(line);
+      if (!line) return;
+      output.push(line);
+      arrivals.push(performance.now());
       if (line.includes('Carebeam is running')) resolve();
     };
     createInterface({ input: child.stdout! }).on('line', read);
     createInterface({ input: child.stderr! }).on('line', read);
     void exited.then((code) => reject(new Error(`the server exited (${code}) before it was running:\n${output.join('\n')}`)));
   });
-  return { child, origin: `http://127.0.0.1:${port}`, output, exited };
+  const seenAt = (text: string) => {
+    const index = output.findIndex((line) => line.includes(text));
+    return index < 0 ? undefined : arrivals[index];
+  };
+  return { child, origin: `http://127.0.0.1:${port}`, output, seenAt, exited };
 }
 
 /** Signs in over HTTP and returns the cookie header. */
