@@ -4,9 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type DatabaseHandle, openDatabase, PGLITE_EXTENSIONS } from '../db/connect';
 import { adminQuery, databaseUrl } from '../testing/databases';
+import { type SmtpCapture, startSmtpCapture } from '../testing/smtp-capture';
+import { freePort, type ServerProcess, startServer } from './server-process';
 
 /**
  * Where a spawned server keeps its data: a fresh embedded directory, or a fresh database on the
@@ -48,6 +50,44 @@ export async function freshStore(): Promise<Store> {
   };
 }
 
+export interface FaultWorld {
+  smtp: SmtpCapture;
+  store: Store;
+  /** A server process on a free port, on the store, sending mail to `smtp`; killed at the end if still running. */
+  start(env?: Record<string, string>): Promise<ServerProcess>;
+}
+
+/** One SMTP capture and one fresh store for a test file, made before its tests and removed after them. */
+export function useFaultWorld(): FaultWorld {
+  let smtp: SmtpCapture | undefined;
+  let store: Store | undefined;
+  const servers: ServerProcess[] = [];
+  beforeAll(async () => {
+    smtp = await startSmtpCapture();
+    store = await freshStore();
+  });
+  afterAll(async () => {
+    for (const server of servers) server.child.kill('SIGKILL');
+    await Promise.all(servers.map((server) => server.exited));
+    await smtp?.close();
+    await store?.remove();
+  });
+  const world: FaultWorld = {
+    get smtp() {
+      return smtp!;
+    },
+    get store() {
+      return store!;
+    },
+    async start(env = {}) {
+      const server = await startServer(await freePort(), { ...store!.env, SMTP_URL: smtp!.url, ...env });
+      servers.push(server);
+      return server;
+    },
+  };
+  return world;
+}
+
 /** A provider of the demo clinic, a service and free start times far enough apart to book them all. */
 export async function demoBookingTargets(origin: string, cookie: string, count: number) {
   const get = async (path: string) => (await fetch(`${origin}${path}`, { headers: { cookie } })).json();
@@ -65,4 +105,21 @@ export async function demoBookingTargets(origin: string, cookie: string, count: 
     if (starts.length === count) break;
   }
   return { hostId, serviceId: service.id, sessionTypeId: service.sessionTypeIds[0]!, starts };
+}
+
+/**
+ * The i-th booking of a stream, sent with an Idempotency-Key as a client that may retry does: at the
+ * i-th free time, for a participant `<prefix>-<i>@example.test` who is invited by email.
+ */
+export function keyedBooking(targets: Awaited<ReturnType<typeof demoBookingTargets>>, cookie: string, prefix: string, i: number): RequestInit {
+  return {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', 'idempotency-key': `${prefix}-booking-${i}` },
+    body: JSON.stringify({
+      serviceId: targets.serviceId,
+      sessionTypeId: targets.sessionTypeId,
+      start: targets.starts[i],
+      participants: [{ name: `Patient ${prefix} ${i}`, email: `${prefix}-${i}@example.test`, timeZone: 'UTC', invitationType: 'email' }],
+    }),
+  };
 }

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SmtpCapture, startSmtpCapture } from '../testing/smtp-capture';
-import { demoBookingTargets, freshStore, type Store } from './fault-world';
-import { freePort, type ServerProcess, signInOver, startServer } from './server-process';
+import { describe, expect, it } from 'vitest';
+import { demoBookingTargets, keyedBooking, useFaultWorld } from './fault-world';
+import { signInOver } from './server-process';
 import { readRequestLog } from './request-log';
 
 // SIGTERM in the middle of a stream of requests from eight clients (keyed bookings, session reads,
@@ -25,33 +24,12 @@ interface Outcome {
   failure?: 'refused' | 'cut';
 }
 
-let smtp: SmtpCapture;
-let store: Store;
-let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  store = await freshStore();
-});
-afterAll(async () => {
-  server?.child.kill('SIGKILL');
-  await server?.exited;
-  await smtp.close();
-  await store.remove();
-});
+const world = useFaultWorld();
 
 describe('SIGTERM under load', () => {
   it('answers every accepted request without 5xx, refuses the rest at the connection, exits 0 and keeps every booking', async () => {
     // At info the server logs each request it accepted and how it answered (ids, routes, statuses).
-    server = await startServer(await freePort(), {
-      ...store.env,
-      LOG_LEVEL: 'info',
-      SEED_DEMO: 'true',
-      DEMO_PASSWORD: PASSWORD,
-      SMTP_URL: smtp.url,
-      MAIL_FROM: 'Demo Clinic <care@demo.test>',
-    });
-    const running = server;
+    const running = await world.start({ LOG_LEVEL: 'info', SEED_DEMO: 'true', DEMO_PASSWORD: PASSWORD, MAIL_FROM: 'Demo Clinic <care@demo.test>' });
     const cookie = await signInOver(running.origin, 'provider@demo.carebeam.test', PASSWORD);
     const targets = await demoBookingTargets(running.origin, cookie, BOOKINGS);
     expect(targets.starts.length).toBeGreaterThanOrEqual(16);
@@ -62,20 +40,7 @@ describe('SIGTERM under load', () => {
     const requestFor = (n: number): { path: string; init?: RequestInit; booking?: number } => {
       if (n % 4 === 0 && booked < targets.starts.length) {
         const i = booked++;
-        return {
-          path: '/api/sessions',
-          booking: i,
-          init: {
-            method: 'POST',
-            headers: { cookie, 'content-type': 'application/json', 'idempotency-key': `sigterm-booking-${i}` },
-            body: JSON.stringify({
-              serviceId: targets.serviceId,
-              sessionTypeId: targets.sessionTypeId,
-              start: targets.starts[i],
-              participants: [{ name: `Sigterm Patient ${i}`, email: `sigterm-${i}@example.test`, timeZone: 'UTC', invitationType: 'email' }],
-            }),
-          },
-        };
+        return { path: '/api/sessions', booking: i, init: keyedBooking(targets, cookie, 'sigterm', i) };
       }
       const known = [...acknowledged.values()];
       if (n % 4 === 2 && known.length > 0) return { path: `/api/sessions/${known[n % known.length]}` };
@@ -132,14 +97,14 @@ describe('SIGTERM under load', () => {
     const log = readRequestLog(running.output, 'shutting down');
 
     // What a restart would find: the database the process left behind holds every acknowledged booking.
-    const database = await store.open();
+    const database = await world.store.open();
     const ids = [...acknowledged.values()];
     const kept = ids.length === 0 ? [] : await database.db.selectFrom('sessions').select('id').where('id', 'in', ids).execute();
     await database.close();
     const lost = ids.length - kept.length;
 
     console.log(
-      `SIGTERM (${store.kind}): ${outcomes.length} requests from ${CLIENTS} clients; before the signal ${before.length} sent, ` +
+      `SIGTERM (${world.store.kind}): ${outcomes.length} requests from ${CLIENTS} clients; before the signal ${before.length} sent, ` +
         `${count(before, (o) => o.status !== undefined)} answered, ${count(before, (o) => o.failure === 'refused')} refused; ` +
         `after it ${after.length} sent, ${count(after, (o) => o.status !== undefined)} answered, ${count(after, (o) => o.failure === 'refused')} refused at the connection; ` +
         `server accepted ${log.acceptedBefore} before and ${log.acceptedAfter} after the signal, ${log.unanswered.length} accepted but unanswered; ` +

@@ -5,9 +5,8 @@ import { createService, setWorkHours } from '../testing/catalog-factories';
 import { createTestClock } from '../testing/clock';
 import { createUser } from '../testing/factories';
 import { type SignedIn, startTestApp, type TestApp } from '../testing/harness';
-import { type SmtpCapture, startSmtpCapture } from '../testing/smtp-capture';
-import { freshStore, type Store } from './fault-world';
-import { freePort, type ServerProcess, startServer } from './server-process';
+import { useFaultWorld } from './fault-world';
+import type { ServerProcess } from './server-process';
 
 // Two server processes on one PostgreSQL database, each with its outbox and reminder workers and a
 // real SMTP server to send to, as two instances behind a load balancer: the reminders that fall due
@@ -38,17 +37,14 @@ const recipientOf = (mail: ParsedMail) => (mail.to as AddressObject | undefined)
 const instanceOf = (mail: ParsedMail) => /instance-(\w)@/.exec(mail.from?.text ?? '')?.[1] ?? '?';
 
 describe.skipIf(!serverUrl)('two instances on one PostgreSQL database sending reminders', () => {
-  let smtp: SmtpCapture;
-  let store: Store;
+  const world = useFaultWorld();
   let t: TestApp;
   let dispatcher: SignedIn;
-  const servers: ServerProcess[] = [];
+  let servers: ServerProcess[] = [];
 
   beforeAll(async () => {
-    smtp = await startSmtpCapture();
-    store = await freshStore();
     // The clinic books through the app in this process (it runs no workers), on the servers' database.
-    t = await startTestApp({ sharedDatabaseUrl: store.env.DATABASE_URL!, clock: createTestClock(BOOKED_AT) });
+    t = await startTestApp({ sharedDatabaseUrl: world.store.env.DATABASE_URL!, clock: createTestClock(BOOKED_AT) });
     dispatcher = await t.staff(['dispatcher']);
     const service = await createService(t.db, dispatcher.organizationId);
     for (let h = 0; h < HOSTS; h++) {
@@ -78,13 +74,7 @@ describe.skipIf(!serverUrl)('two instances on one PostgreSQL database sending re
       expect(booked.status, booked.text).toBe(201);
     }
   });
-  afterAll(async () => {
-    for (const server of servers) server.child.kill('SIGKILL');
-    await Promise.all(servers.map((server) => server.exited));
-    await t?.close();
-    await smtp?.close();
-    await store?.remove();
-  });
+  afterAll(() => t?.close());
 
   it('delivers every due reminder exactly once while both run', async () => {
     const organizationId = dispatcher.organizationId;
@@ -99,19 +89,9 @@ describe.skipIf(!serverUrl)('two instances on one PostgreSQL database sending re
     expect(booked.map((r) => r.status)).toEqual(Array(HOSTS * PER_SESSION * 2).fill('pending'));
 
     const clockStart = new Date(HOUR_BEFORE - FALLS_DUE_AFTER_MS).toISOString();
-    servers.push(
-      ...(await Promise.all(
-        INSTANCES.map(async (name) =>
-          startServer(await freePort(), {
-            ...store.env,
-            TEST_CLOCK_START: clockStart,
-            PUBLIC_URL,
-            SMTP_URL: smtp.url,
-            // Which instance sent a message shows in its sender.
-            MAIL_FROM: `Clinic <instance-${name}@clinic.test>`,
-          }),
-        ),
-      )),
+    servers = await Promise.all(
+      // Which instance sent a message shows in its sender.
+      INSTANCES.map((name) => world.start({ TEST_CLOCK_START: clockStart, PUBLIC_URL, MAIL_FROM: `Clinic <instance-${name}@clinic.test>` })),
     );
     const bothRunning = Math.max(...servers.map((server) => server.seenAt('Carebeam is running')!));
     const fallsDue = Math.min(...servers.map((server) => server.seenAt('TEST_CLOCK_START is set')! + FALLS_DUE_AFTER_MS));
@@ -133,7 +113,7 @@ describe.skipIf(!serverUrl)('two instances on one PostgreSQL database sending re
       .where('kind', '=', 'reminder')
       .execute();
     const reminderMessageIds = new Set(messages.map((m) => outboxMessageId(m.id, new URL(PUBLIC_URL))));
-    const mails = smtp.messages.filter((mail) => reminderMessageIds.has(mail.messageId ?? ''));
+    const mails = world.smtp.messages.filter((mail) => reminderMessageIds.has(mail.messageId ?? ''));
     const copies = new Map<string, number>();
     for (const mail of mails) copies.set(mail.messageId!, (copies.get(mail.messageId!) ?? 0) + 1);
     const perRecipient = new Map<string, number>();
@@ -145,11 +125,11 @@ describe.skipIf(!serverUrl)('two instances on one PostgreSQL database sending re
     const duplicateMessageIds = [...copies.values()].filter((n) => n > 1).length;
     const wrongCountRecipients = [...new Set(booked.map((r) => r.email!))].filter((email) => perRecipient.get(email) !== 2).length;
     const early = after.filter((r) => r.due_at.getTime() === HOUR_BEFORE && r.processed_at !== null && r.processed_at.getTime() < HOUR_BEFORE).length;
-    const byInstance = Object.fromEntries(INSTANCES.map((name) => [name, smtp.messages.filter((mail) => instanceOf(mail) === name).length]));
+    const byInstance = Object.fromEntries(INSTANCES.map((name) => [name, world.smtp.messages.filter((mail) => instanceOf(mail) === name).length]));
     console.log(
       `two instances (postgres): ${due} reminders due (${due / 2} at start, ${due / 2} falling due ${Math.round((fallsDue - bothRunning) / 1000)} s after both ran), ` +
         `${messages.length} reminder messages, ${mails.length} reminder emails received, ${lost} lost, ${duplicateMessageIds} Message-IDs received twice, ` +
-        `${wrongCountRecipients} recipients with other than 2 reminders, ${early} sent early; ${smtp.messages.length} emails in all, ` +
+        `${wrongCountRecipients} recipients with other than 2 reminders, ${early} sent early; ${world.smtp.messages.length} emails in all, ` +
         `sent by instance a ${byInstance.a} and b ${byInstance.b}; exits ${exits.join(', ')}`,
     );
     expect(fallsDue, 'the 1-hour reminders fell due before both instances were running: raise FALLS_DUE_AFTER_MS').toBeGreaterThan(bothRunning);
