@@ -116,7 +116,10 @@ describe('SIGTERM under load', () => {
     expect({ fiveXX, cut, server5xx: log.fiveXX, unanswered: log.unanswered, lost }).toEqual({ fiveXX: 0, cut: 0, server5xx: 0, unanswered: [], lost: 0 });
     expect(code).toBe(0);
     expect(exitMs).toBeLessThan(GRACE_MS);
-    // Once the server has stopped listening, a client's request is refused, never answered.
-    expect(count(after, (o) => o.sentAt > exitedAt && o.status !== undefined)).toBe(0);
+    // The port closes at the signal: after it the server takes about one more request on each
+    // connection already open (seen: 2–8), answered with Connection: close, and refuses the rest at
+    // the connection. Closing the port only after the workers' pass took 140–270 more.
+    expect(log.acceptedAfter).toBeLessThanOrEqual(2 * CLIENTS);
+    expect(count(after, (o) => o.failure === 'refused')).toBeGreaterThan(0);
   }, 120_000);
 });
