@@ -65,7 +65,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ?? false,
     bodyLimit: 1024 * 1024,
-    return503OnClosing: true,
+    // While closing, a request on a connection already open is still answered, with Connection:
+    // close (the database stays open until the last one is done); a 503 would fail a client for
+    // nothing (faults/sigterm-under-load.test.ts).
+    return503OnClosing: false,
     // Off unless TRUST_PROXY names the proxies: otherwise anyone could pick their address.
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     forceCloseConnections: 'idle',

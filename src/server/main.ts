@@ -45,9 +45,6 @@ async function main(): Promise<void> {
     logger: loggerOptions(config.logLevel),
   });
   connectionLost = (code) => app.log.warn({ code }, 'database connection lost; the pool opens a new one');
-  await app.listen({ port: config.port, host: config.host });
-  const stopStatistics = keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'ANALYZE failed'));
-  const stopLifecycle = keepSessionsMovingOn({ db: database.db, clock, onError: (error) => app.log.error({ err: error }, 'completing overdue sessions failed') });
   const mailer = createMailer(config.mail, (entry) => app.log.info(entry, 'email recorded by the log transport'));
   const sms = createSmsSender(config.sms, (entry) => app.log.info(entry, 'SMS recorded by the log transport'));
   const outbox = createOutboxWorker({
@@ -59,7 +56,6 @@ async function main(): Promise<void> {
     organizerEmail: addressOf(config.mail.from),
     onError: (error) => app.log.error({ err: error }, 'outbox delivery failed'),
   });
-  outbox.start();
   const ehrGateway = createEhrGateway({ db: database.db, clock, keySecret: config.ehrKeySecret, timeoutMs: EHR_TIMEOUT_MS });
   const ehr = createEhrWorker({
     db: database.db,
@@ -67,6 +63,34 @@ async function main(): Promise<void> {
     exports: createEhrExports({ db: database.db, clock, storage, gateway: ehrGateway, signedDocuments: createDocumentCompletion({ db: database.db, clock, storage }).signedDocuments }),
     onError: (error) => app.log.error({ err: error }, 'EHR send failed'),
   });
+
+  // Before listening: a SIGTERM from the moment a request can arrive must drain, not kill.
+  let stopping = false;
+  let stopTimers = () => {};
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    stopTimers();
+    // The port closes at once, so new connections go to another instance, while the requests in
+    // flight and the workers' passes finish; the database closes after them all.
+    await Promise.all([app.close(), outbox.stop(), ehr.stop()]);
+    await mailer.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  if (stopping) return;
+  const stopStatistics = keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'ANALYZE failed'));
+  const stopLifecycle = keepSessionsMovingOn({ db: database.db, clock, onError: (error) => app.log.error({ err: error }, 'completing overdue sessions failed') });
+  stopTimers = () => {
+    stopStatistics();
+    stopLifecycle();
+  };
+  outbox.start();
   ehr.start();
 
   const where = config.database.kind === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL';
@@ -80,23 +104,6 @@ async function main(): Promise<void> {
     lines.push(`  ${setupLink}`);
   }
   console.log(`\n${lines.join('\n')}\n`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    stopStatistics();
-    stopLifecycle();
-    await outbox.stop();
-    await ehr.stop();
-    await app.close();
-    await mailer.close();
-    await database.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
 }
 
 main().catch((error: unknown) => {

@@ -1,53 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SmtpCapture, startSmtpCapture } from '../testing/smtp-capture';
-import { demoBookingTargets, freshStore } from './fault-world';
-import { type ServerProcess, signInOver, startServer } from './server-process';
+import { describe, expect, it } from 'vitest';
+import { demoBookingTargets, keyedBooking, useFaultWorld } from './fault-world';
+import { type ServerProcess, signInOver } from './server-process';
 
 // kill -9 of the server in the middle of a stream of bookings sent with Idempotency-Key, then a
 // restart on the same data and a retry of every booking (as a client that got no answer does):
 // 0 lost, 0 doubled, and each invitation reaches its participant under one Message-ID.
-const PORT = 3305;
 const BOOKINGS = 20;
 const KILL_AFTER = 8;
 const PASSWORD = 'carebeam-demo-faults';
 
-let smtp: SmtpCapture;
-let store: Awaited<ReturnType<typeof freshStore>>;
-let server: ServerProcess | undefined;
-
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  store = await freshStore();
-});
-afterAll(async () => {
-  server?.child.kill('SIGKILL');
-  await server?.exited;
-  await smtp.close();
-  await store.remove();
-});
-
-const start = (env: Record<string, string> = {}) =>
-  startServer(PORT, { ...store.env, SEED_DEMO: 'true', DEMO_PASSWORD: PASSWORD, SMTP_URL: smtp.url, MAIL_FROM: 'Demo Clinic <care@demo.test>', ...env });
+const world = useFaultWorld();
+const start = (env: Record<string, string> = {}) => world.start({ SEED_DEMO: 'true', DEMO_PASSWORD: PASSWORD, MAIL_FROM: 'Demo Clinic <care@demo.test>', ...env });
 /** Past the outbox lease (2 min) of messages the dead process had claimed, so the test need not wait it out. */
 const LEASE_PASSED_MS = 3 * 60_000;
 
 describe('kill -9 during a stream of keyed bookings', () => {
   it('loses none, doubles none, and sends each invitation once (one Message-ID per message)', async () => {
-    server = await start();
+    let server: ServerProcess = await start();
     let cookie = await signInOver(server.origin, 'provider@demo.carebeam.test', PASSWORD);
     const targets = await demoBookingTargets(server.origin, cookie, BOOKINGS);
     expect(targets.starts.length).toBe(BOOKINGS);
-    const book = (origin: string, i: number) =>
-      fetch(`${origin}/api/sessions`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/json', 'idempotency-key': `fault-booking-${i}` },
-        body: JSON.stringify({
-          serviceId: targets.serviceId,
-          sessionTypeId: targets.sessionTypeId,
-          start: targets.starts[i],
-          participants: [{ name: `Fault Patient ${i}`, email: `fault-${i}@example.test`, timeZone: 'UTC', invitationType: 'email' }],
-        }),
-      });
+    const book = (origin: string, i: number) => fetch(`${origin}/api/sessions`, keyedBooking(targets, cookie, 'fault', i));
 
     // Four at a time; the kill lands while some are in flight.
     const acknowledged = new Map<number, string>();
@@ -57,7 +30,7 @@ describe('kill -9 during a stream of keyed bookings', () => {
     const lane = async (origin: string) => {
       while (next < BOOKINGS) {
         const i = next++;
-        if (i === KILL_AFTER) server!.child.kill('SIGKILL');
+        if (i === KILL_AFTER) server.child.kill('SIGKILL');
         try {
           const response = await book(origin, i);
           statuses.push(response.status);
@@ -68,7 +41,7 @@ describe('kill -9 during a stream of keyed bookings', () => {
         }
       }
     };
-    await Promise.all([1, 2, 3, 4].map(() => lane(server!.origin)));
+    await Promise.all([1, 2, 3, 4].map(() => lane(server.origin)));
     expect(await server.exited).toBe('SIGKILL');
 
     // The restart takes over the dead process's data (on PGlite, its lock too); the client retries all.
@@ -89,19 +62,19 @@ describe('kill -9 during a stream of keyed bookings', () => {
     const doubled = new Set(ids.values()).size !== BOOKINGS ? BOOKINGS - new Set(ids.values()).size : 0;
 
     // Every invitation arrives; a resend after the kill would carry the same Message-ID.
-    const recipient = (mail: (typeof smtp.messages)[number]) => JSON.stringify(mail.to).match(/fault-(\d+)@/)?.[1];
+    const recipient = (mail: (typeof world.smtp.messages)[number]) => JSON.stringify(mail.to).match(/fault-(\d+)@/)?.[1];
     const until = Date.now() + 30_000;
-    while (new Set(smtp.messages.map(recipient).filter(Boolean)).size < BOOKINGS && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    while (new Set(world.smtp.messages.map(recipient).filter(Boolean)).size < BOOKINGS && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
     const messageIds = new Map<string, Set<string>>();
-    for (const mail of smtp.messages) {
+    for (const mail of world.smtp.messages) {
       const who = recipient(mail);
       if (who) messageIds.set(who, (messageIds.get(who) ?? new Set()).add(mail.messageId ?? ''));
     }
-    const copies = smtp.messages.filter(recipient).length;
+    const copies = world.smtp.messages.filter(recipient).length;
     const duplicates = [...messageIds.values()].filter((set) => set.size > 1).length;
     const fiveXX = statuses.filter((s) => s >= 500).length;
     console.log(
-      `kill -9 (${store.kind}): ${statuses.length} booking requests, ${acknowledged.size} acknowledged before the kill, ${unanswered.length} unanswered and retried, ` +
+      `kill -9 (${world.store.kind}): ${statuses.length} booking requests, ${acknowledged.size} acknowledged before the kill, ${unanswered.length} unanswered and retried, ` +
         `${fiveXX} × 5xx, ${lost} lost, ${doubled} doubled, ${replayedDifferently.length} replays with another id, ${messageIds.size} participants emailed, ` +
         `${copies} emails, ${duplicates} duplicate emails (a second Message-ID)`,
     );

@@ -1,12 +1,29 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
+import { createInterface } from 'node:readline';
 
 export interface ServerProcess {
   child: ChildProcess;
   origin: string;
-  /** Every line the process wrote, stdout and stderr. */
+  /** Every line the process wrote, stdout and stderr, whole lines in the order they arrived. */
   output: string[];
-  /** Resolves with the exit code (or signal) once the process ended. */
+  /** When (performance.now()) the first line containing `text` arrived; undefined if none did. */
+  seenAt(text: string): number | undefined;
+  /** Resolves with the exit code (or signal) once the process ended and all its output was read. */
   exited: Promise<number | string>;
+}
+
+/**
+ * A port nobody listens on right now, for a server process of its own: a fixed port would collide
+ * when several test runs share the machine.
+ */
+export async function freePort(): Promise<number> {
+  const probe = createServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 /**
@@ -20,17 +37,25 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')));
+  const arrivals: number[] = [];
+  const exited = new Promise<number | string>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal ?? 'unknown')));
   await new Promise<void>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      output.push(...chunk.toString().split('\n').filter(Boolean));
-      if (chunk.toString().includes('Carebeam is running')) resolve();
+    // Line by line: a log line split across two chunks would not parse.
+    const read = (line: string) => {
+      if (!line) return;
+      output.push(line);
+      arrivals.push(performance.now());
+      if (line.includes('Carebeam is running')) resolve();
     };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
+    createInterface({ input: child.stdout! }).on('line', read);
+    createInterface({ input: child.stderr! }).on('line', read);
     void exited.then((code) => reject(new Error(`the server exited (${code}) before it was running:\n${output.join('\n')}`)));
   });
-  return { child, origin: `http://127.0.0.1:${port}`, output, exited };
+  const seenAt = (text: string) => {
+    const index = output.findIndex((line) => line.includes(text));
+    return index < 0 ? undefined : arrivals[index];
+  };
+  return { child, origin: `http://127.0.0.1:${port}`, output, seenAt, exited };
 }
 
 /** Signs in over HTTP and returns the cookie header. */
