@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../auth/SignInForm';
-import { useMe } from '../../auth/sign-in';
+import { mfaStepPath, useMe } from '../../auth/sign-in';
 import { AuthCard } from '../../components/Logo/AuthCard';
 
 /** Only same-app paths: `?next=https://evil.example` must not become an open redirect. */
@@ -24,7 +24,7 @@ export function SignInPage() {
           You were signed out. Sign in again to go back to where you were.
         </Text>
       )}
-      <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
+      <SignInForm onSignedIn={(result) => navigate('mfaStep' in result ? mfaStepPath(result.mfaStep, next) : next, { replace: true })} />
       <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
         Forgot password?
       </Anchor>
