@@ -40,6 +40,11 @@ export function mfaStepOf(error: unknown): MfaStep | null {
   return error.code === 'mfa_required' ? 'challenge' : error.code === 'mfa_enrolment_required' ? 'enrol' : null;
 }
 
+/** The signed-in staff member, unless the sign-in is now held at an MFA step (the last data may be older). */
+export function fullySignedIn(me: { data?: Me | null | undefined; error: unknown }): Me | null {
+  return me.data && !mfaStepOf(me.error) ? me.data : null;
+}
+
 export const mfaStepPath = (step: MfaStep, next: string) => `/signin/${step === 'challenge' ? 'verify' : 'enrol'}?next=${encodeURIComponent(next)}`;
 
 export function useSignIn() {

@@ -11,13 +11,9 @@ export const useMfaStatus = () => useQuery({ queryKey: MFA_KEY, queryFn: () => a
 
 export const useStartEnrolment = () => useMutation({ mutationFn: () => api<MfaEnrolment>('/auth/mfa/enrolment', { method: 'POST' }) });
 
-export function useConfirmEnrolment() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (code: string) => api<RecoveryCodes>('/auth/mfa/enrolment/confirm', { method: 'POST', body: { code } }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: MFA_KEY }),
-  });
-}
+/** Finishing enrolment answers the recovery codes; the status is refreshed once they were saved (onDone). */
+export const useConfirmEnrolment = () =>
+  useMutation({ mutationFn: (code: string) => api<RecoveryCodes>('/auth/mfa/enrolment/confirm', { method: 'POST', body: { code } }) });
 
 export function useNewRecoveryCodes() {
   const queryClient = useQueryClient();

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { ME_KEY, useMe } from '../../auth/sign-in';
+import { fullySignedIn, ME_KEY, useMe } from '../../auth/sign-in';
 import { AuthCard } from '../../components/Logo/AuthCard';
 import { EnrolMfa } from '../../mfa/EnrolMfa';
 import { safeNextPath } from './SignInPage';
@@ -12,7 +12,7 @@ export function EnrolStepPage() {
   const queryClient = useQueryClient();
   const me = useMe();
   const next = safeNextPath(params.get('next'));
-  if (me.data) return <Navigate to={next} replace />;
+  if (fullySignedIn(me)) return <Navigate to={next} replace />;
   const done = async () => {
     await queryClient.invalidateQueries({ queryKey: ME_KEY });
     navigate(next, { replace: true });

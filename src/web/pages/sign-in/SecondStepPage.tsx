@@ -1,6 +1,6 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useMe } from '../../auth/sign-in';
+import { fullySignedIn, useMe } from '../../auth/sign-in';
 import { AuthCard } from '../../components/Logo/AuthCard';
 import { SecondStepForm } from '../../mfa/SecondStepForm';
 import { safeNextPath } from './SignInPage';
@@ -11,7 +11,7 @@ export function SecondStepPage() {
   const navigate = useNavigate();
   const me = useMe();
   const next = safeNextPath(params.get('next'));
-  if (me.data) return <Navigate to={next} replace />;
+  if (fullySignedIn(me)) return <Navigate to={next} replace />;
   return (
     <AuthCard title="Two-step sign-in" subtitle="Enter the code your authenticator app shows for Carebeam">
       <SecondStepForm onSignedIn={() => navigate(next, { replace: true })} />

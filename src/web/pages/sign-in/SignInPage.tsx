@@ -1,7 +1,7 @@
 import { Anchor, Text } from '@mantine/core';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { SignInForm } from '../../auth/SignInForm';
-import { mfaStepPath, useMe } from '../../auth/sign-in';
+import { fullySignedIn, mfaStepPath, useMe } from '../../auth/sign-in';
 import { AuthCard } from '../../components/Logo/AuthCard';
 
 /** Only same-app paths: `?next=https://evil.example` must not become an open redirect. */
@@ -15,7 +15,7 @@ export function SignInPage() {
   const me = useMe();
   const next = safeNextPath(params.get('next'));
 
-  if (me.data) return <Navigate to={next} replace />;
+  if (fullySignedIn(me)) return <Navigate to={next} replace />;
 
   return (
     <AuthCard title="Sign in to Carebeam" subtitle="Clinic staff sign-in">
