@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { hotp, base32Decode } from '../../src/server/modules/auth/totp';
-import { DEMO, DEMO_PASSWORD, expect, snap, test } from './fixtures';
+import { DEMO, DEMO_PASSWORD, expect, expectNoViolations, snap, test } from './fixtures';
 
 /**
  * An authenticator app for the test: codes from the secret the page shows, on the server's clock
@@ -68,6 +68,7 @@ test.describe('two-step sign-in', () => {
     await page.getByRole('button', { name: 'Set up authenticator app' }).click();
     await expect(page.getByRole('img', { name: 'QR code for your authenticator app' })).toBeVisible();
     await snap(page, 'mfa-enrol');
+    await expectNoViolations(page, 'enrolment');
     const secret = (await page.getByTestId('mfa-secret').innerText()).replace(/\s/g, '');
     const app = new Authenticator(secret, offset);
     await page.getByLabel('6-digit code').fill(app.code());
@@ -88,6 +89,7 @@ test.describe('two-step sign-in', () => {
     await expect(field).toHaveAttribute('autocomplete', 'one-time-code');
     await expect(field).toHaveAttribute('inputmode', 'numeric');
     await snap(page, 'mfa-second-step');
+    await expectNoViolations(page, 'the second step');
     // Half signed in, the API answers nothing else.
     const held = await page.request.get('/api/sessions');
     expect(held.status()).toBe(401);
@@ -178,6 +180,7 @@ test('an organization that requires two-step sign-in sends an unenrolled user to
 
     // Enrolment is the way in; the server's clock is the real one here (no E2E_NOW for this server).
     await enrolThroughPage(provider, 0);
+    await snap(provider, 'mfa-required-recovery-codes');
     await provider.getByRole('button', { name: 'Continue to Carebeam' }).click();
     await expect(provider.getByRole('heading', { name: 'Participants' })).toBeVisible();
   } finally {
