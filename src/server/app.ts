@@ -20,7 +20,7 @@ import { createSignInCookie } from './http/sign-in-cookie';
 import type { App } from './http/types';
 import { registerWeb } from './http/web';
 import { auditLogRoutes, createAuditLog } from './modules/audit-log';
-import { authRoutes, createAuthService } from './modules/auth';
+import { authRoutes, createAuthService, createMfaService, mfaRoutes, requireMfaStepRoute } from './modules/auth';
 import { availabilityRoutes, createAvailabilityService } from './modules/availability';
 import { calendarRoutes, createCalendarFeed } from './modules/calendar';
 import { catalogRoutes, createCatalogService } from './modules/catalog';
@@ -150,14 +150,19 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.addHook('onClose', () => live.close());
 
   app.decorateRequest('actor', null);
+  app.decorateRequest('signIn', null);
   await app.register(
     async (api: App) => {
       api.addHook('onRequest', async (request) => {
         const token = cookie.read(request);
-        request.actor = token ? await auth.authenticate(token) : null;
+        request.signIn = token ? await auth.resolve(token) : null;
+        request.actor = request.signIn && !request.signIn.gate ? request.signIn.actor : null;
+        // A sign-in held at an MFA step reaches that step and nothing else.
+        requireMfaStepRoute(request);
       });
       healthRoutes(api, { database, listening: () => live.listening() });
       authRoutes(api, auth, cookie, config.signInIdleMinutes);
+      mfaRoutes(api, createMfaService({ db, clock, auth }), cookie, config.signInIdleMinutes);
       usersRoutes(api, users);
       accountRoutes(api, { passwords: createPasswordFlows({ db, clock, sendPasswordLink }), account: createAccountService({ db, clock }), cookie });
       organizationRoutes(api, organization);

@@ -13,6 +13,7 @@ export const organizationSettingsSchema = z
     joinWindowMinutes: z.number().int().nonnegative().describe('How long before its start a session may start and participants may join its call.'),
     autoCompleteMinutes: z.number().int().positive().describe('How long after its end a session left in progress completes by itself.'),
     preferredUnits: z.enum(['metric', 'us']).describe('How vital signs are shown: metric (°C, kg, cm, mmol/L) or US (°F, lb, in, mg/dL).'),
+    requireMfa: z.boolean().describe('Every staff member must set up two-step sign-in (an authenticator app) before reaching anything.'),
   })
   .meta({ id: 'OrganizationSettings', description: "The organization's name, time zone and booking rules" });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
@@ -32,6 +33,7 @@ export const updateOrganizationSchema = z
     joinWindowMinutes: z.number().int().min(0, { message: 'Cannot be negative' }).max(240, { message: 'At most 240 minutes' }),
     autoCompleteMinutes: z.number().int().min(5, { message: 'At least 5 minutes' }).max(1440, { message: 'At most 24 hours' }),
     preferredUnits: z.enum(['metric', 'us'], { message: 'Choose metric or US units' }),
+    requireMfa: z.boolean(),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' });

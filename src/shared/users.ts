@@ -69,6 +69,7 @@ export const staffUserSchema = z
       .enum(['pending', 'lapsed'])
       .nullable()
       .describe('Invited, no password chosen yet: pending while the emailed link works, lapsed once it expired or was revoked; null once they chose a password'),
+    mfa: z.boolean().describe('Has set up two-step sign-in (an authenticator app)'),
   })
   .meta({ id: 'StaffUser', description: 'A staff member of the organization' });
 export type StaffUser = z.infer<typeof staffUserSchema>;

@@ -32,6 +32,8 @@ const admin: Role[] = ['admin'];
 
 const router = createBrowserRouter([
   { path: '/signin', ...page(() => import('./pages/sign-in/SignInPage').then((m) => m.SignInPage)) },
+  { path: '/signin/verify', ...page(() => import('./pages/sign-in/SecondStepPage').then((m) => m.SecondStepPage)) },
+  { path: '/signin/enrol', ...page(() => import('./pages/sign-in/EnrolStepPage').then((m) => m.EnrolStepPage)) },
   { path: '/set-password', ...page(() => import('./pages/set-password/SetPasswordPage').then((m) => m.SetPasswordPage)) },
   { path: '/setup', ...page(() => import('./pages/setup/SetupPage').then((m) => m.SetupPage)) },
   { path: '/forgot-password', ...page(() => import('./pages/forgot-password/ForgotPasswordPage').then((m) => m.ForgotPasswordPage)) },

@@ -27,6 +27,8 @@ export interface OrganizationsTable {
   created_at: Defaulted<Date>;
   /** Set by the operator's `org deactivate`: no sign-ins, no participant links. */
   deactivated_at: Generated<Date | null>;
+  /** Staff must enrol a second factor (TOTP) before reaching anything. */
+  require_mfa: Generated<boolean>;
 }
 
 export interface UsersTable {
@@ -52,6 +54,27 @@ export interface SignInsTable {
   last_seen_at: Date;
   ip: string | null;
   user_agent: string | null;
+  /** Password accepted, second factor not yet given: reaches nothing but the second step. */
+  mfa_pending: Generated<boolean>;
+}
+
+/** A staff member's TOTP factor; without `enrolled_at` an enrolment in progress. */
+export interface StaffMfaTable {
+  user_id: string;
+  /** Base32, never returned once enrolment completes. */
+  totp_secret: string;
+  enrolled_at: Date | null;
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  last_step: number | null;
+  created_at: Date;
+}
+
+export interface MfaRecoveryCodesTable {
+  id: Generated<number>;
+  user_id: string;
+  /** SHA-256 of the code (codes carry 50 random bits, shown once). */
+  code_hash: string;
+  used_at: Date | null;
 }
 
 export interface AuditEventsTable {
@@ -432,6 +455,8 @@ export interface Database {
   organizations: OrganizationsTable;
   users: UsersTable;
   sign_ins: SignInsTable;
+  staff_mfa: StaffMfaTable;
+  mfa_recovery_codes: MfaRecoveryCodesTable;
   audit_events: AuditEventsTable;
   login_failures: LoginFailuresTable;
   password_links: PasswordLinksTable;

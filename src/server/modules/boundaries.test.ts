@@ -15,6 +15,8 @@ const OWNER: Record<string, string> = {
   users: 'users',
   sign_ins: 'auth',
   login_failures: 'auth',
+  staff_mfa: 'auth',
+  mfa_recovery_codes: 'auth',
   password_links: 'auth',
   // The outbox's link secret (made by its migration, read by messaging).
   server_secrets: 'messaging',

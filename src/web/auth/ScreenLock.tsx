@@ -5,7 +5,8 @@ import { useNavigate } from 'react-router';
 import type { Me } from '../../shared/users';
 import { api, onSignInEnded } from '../api/client';
 import { forgetStaffDrafts } from '../lib/staff-drafts';
-import { ME_KEY } from './sign-in';
+import { SecondStepForm } from '../mfa/SecondStepForm';
+import { ME_KEY, mfaStepPath, type SignInResult } from './sign-in';
 import { SignInForm } from './SignInForm';
 
 type LockReason = 'idle' | 'expired';
@@ -33,6 +34,8 @@ function onIdle(timeout: number, callback: () => void): () => void {
  */
 export function ScreenLock({ me, children }: { readonly me: Me; readonly children: ReactNode }) {
   const [locked, setLocked] = useState<LockReason | null>(null);
+  /** The password was right; the code from the app is still to come. */
+  const [secondStep, setSecondStep] = useState(false);
   const queryClient = useQueryClient();
   const navigate = useNavigate();
 
@@ -46,7 +49,16 @@ export function ScreenLock({ me, children }: { readonly me: Me; readonly childre
     [me.signInIdleMinutes],
   );
 
-  const unlock = async (signedIn: Me) => {
+  const afterPassword = (result: SignInResult) => {
+    if (!('mfaStep' in result)) return unlock(result);
+    // The second factor is asked for here, so the page under the lock stays as it was.
+    if (result.mfaStep === 'challenge') return setSecondStep(true);
+    queryClient.clear();
+    navigate(mfaStepPath('enrol', '/appointments'), { replace: true });
+  };
+
+  const unlock = (signedIn: Me) => {
+    setSecondStep(false);
     if (signedIn.id !== me.id) {
       // Someone else signed in: nothing of the previous person's screen may carry over.
       queryClient.clear();
@@ -94,7 +106,7 @@ export function ScreenLock({ me, children }: { readonly me: Me; readonly childre
                     : 'You were signed out.'}{' '}
                   Sign in again to continue where you left off.
                 </Text>
-                <SignInForm initialEmail={me.email} emailLocked onSignedIn={unlock} />
+                {secondStep ? <SecondStepForm onSignedIn={unlock} /> : <SignInForm initialEmail={me.email} emailLocked onSignedIn={afterPassword} />}
                 <Button variant="subtle" onClick={switchUser}>
                   Sign in as someone else
                 </Button>

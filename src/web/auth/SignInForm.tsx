@@ -1,14 +1,13 @@
 import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
-import type { Me } from '../../shared/users';
 import { ApiError } from '../api/client';
-import { useSignIn } from './sign-in';
+import { type SignInResult, useSignIn } from './sign-in';
 
 export interface SignInFormProps {
   readonly initialEmail?: string;
   readonly emailLocked?: boolean;
-  readonly onSignedIn: (me: Me) => void;
+  readonly onSignedIn: (result: SignInResult) => void;
 }
 
 function messageFor(error: unknown): string {

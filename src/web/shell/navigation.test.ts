@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from '../pages/sign-in/SignInPage';
+import { safeNextPath } from '../pages/sign-in/next-path';
 import { navItemsFor } from './navigation';
 
 describe('navItemsFor', () => {

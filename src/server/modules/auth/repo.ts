@@ -17,7 +17,7 @@ export function findUserForLogin(db: Db, email: string) {
 
 export async function insertSignIn(
   db: Db,
-  signIn: { tokenHash: string; userId: string; at: Date; ip: string; userAgent: string | null },
+  signIn: { tokenHash: string; userId: string; at: Date; ip: string; userAgent: string | null; mfaPending?: boolean },
 ): Promise<void> {
   await db
     .insertInto('sign_ins')
@@ -28,6 +28,7 @@ export async function insertSignIn(
       last_seen_at: signIn.at,
       ip: signIn.ip,
       user_agent: signIn.userAgent,
+      mfa_pending: signIn.mfaPending ?? false,
     })
     .execute();
 }
@@ -43,6 +44,9 @@ export interface SignInActorRow {
   time_zone: string;
   organization_name: string;
   organization_time_zone: string;
+  mfa_pending: boolean;
+  mfa_enrolled: boolean;
+  mfa_required: boolean;
 }
 
 /** The active user behind a sign-in token, with their organization (see the sign_in_actor function). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mfaPendingSchema } from '../../../shared/mfa';
 import { loginSchema, meSchema } from '../../../shared/users';
 import { json, noContent, problems } from '../../http/responses';
 import type { SignInCookie } from '../../http/sign-in-cookie';
@@ -15,20 +16,21 @@ export function authRoutes(app: App, auth: AuthService, cookie: SignInCookie, si
       schema: {
         tags,
         summary: 'Sign in with email and password',
-        description: 'Sets the staff session cookie. More than 10 failed tries a minute for one account or from one address answer 429.',
+        description:
+          'Sets the staff session cookie. More than 10 failed tries a minute for one account or from one address answer 429. With two-step sign-in (or an organization requiring it) the answer is `{mfaStep}` and the cookie reaches only that step.',
         security: [],
         body: loginSchema,
-        response: { 200: json(meSchema, 'Signed in: the session cookie is set'), ...problems(400, 401, 403, 429) },
+        response: { 200: json(z.union([meSchema, mfaPendingSchema]), 'Signed in (or held at an MFA step): the session cookie is set'), ...problems(400, 401, 403, 429) },
       },
     },
     async (request, reply) => {
-      const { token, actor } = await auth.login({
+      const { token, actor, gate } = await auth.login({
         ...request.body,
         ip: request.ip,
         userAgent: request.headers['user-agent']?.slice(0, 300) ?? null,
       });
       cookie.set(reply, token);
-      return toMe(actor, signInIdleMinutes);
+      return gate ? { mfaStep: gate } : toMe(actor, signInIdleMinutes);
     },
   );
 

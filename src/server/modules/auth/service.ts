@@ -7,6 +7,7 @@ import { DomainError } from '../../errors';
 import { recordAudit } from '../audit';
 import type { Actor } from './actor';
 import { verifyAgainstDecoy, verifyPassword } from './passwords';
+import { hasEnrolledFactor } from './mfa-repo';
 import * as repo from './repo';
 import { hashToken, newToken } from './tokens';
 
@@ -22,6 +23,21 @@ const MAX_SIGN_IN_AGE = 12 * 60 * MINUTE;
  * interval would sign out a user active every 50 seconds; a twentieth keeps it within 3 seconds.
  */
 const touchInterval = (idle: number) => Math.min(MINUTE, idle / 20);
+/** Between a right password and the second factor, a sign-in waits at most this long. */
+export const MFA_PENDING_LIFETIME = 5 * MINUTE;
+
+/**
+ * Where a sign-in stands with MFA: `challenge` waits for the second factor; `enrol` belongs to an
+ * unenrolled staff member of an organization that requires one. Either reaches only its own step.
+ */
+export type MfaGate = 'challenge' | 'enrol';
+
+/** A live sign-in: its staff member and, until MFA is satisfied, the one step it may take. */
+export interface SignedIn {
+  actor: Actor;
+  tokenHash: string;
+  gate: MfaGate | null;
+}
 
 export interface AuthDeps {
   db: Kysely<Database>;
@@ -37,18 +53,20 @@ export function createAuthService({ db, clock, signInIdleMinutes }: AuthDeps) {
   const touchEvery = touchInterval(idle);
 
   /**
-   * The staff member behind a sign-in token, or null when it ended. A request counts as activity
-   * (`touch`); a live channel checking that its sign-in still holds does not.
+   * The sign-in behind a token, or null when it ended. A request counts as activity (`touch`); a
+   * live channel checking that its sign-in still holds does not.
    */
-  async function authenticate(token: string, options: { touch?: boolean } = {}): Promise<Actor | null> {
+  async function resolve(token: string, options: { touch?: boolean } = {}): Promise<SignedIn | null> {
     const now = clock.now();
     const tokenHash = hashToken(token);
     const row = await repo.findSignInActor(db, tokenHash);
     if (!row) return null;
     const sinceSeen = now.getTime() - row.last_seen_at.getTime();
-    if (sinceSeen >= idle || now.getTime() - row.created_at.getTime() >= MAX_SIGN_IN_AGE) return null;
+    const age = now.getTime() - row.created_at.getTime();
+    if (sinceSeen >= idle || age >= MAX_SIGN_IN_AGE) return null;
+    if (row.mfa_pending && age >= MFA_PENDING_LIFETIME) return null;
     if (options.touch !== false && sinceSeen >= touchEvery) await repo.touchSignIn(db, tokenHash, now);
-    return {
+    const actor: Actor = {
       id: row.id,
       organizationId: row.organization_id,
       name: row.name,
@@ -57,6 +75,14 @@ export function createAuthService({ db, clock, signInIdleMinutes }: AuthDeps) {
       timeZone: row.time_zone,
       organization: { id: row.organization_id, name: row.organization_name, timeZone: row.organization_time_zone },
     };
+    const gate = row.mfa_pending ? 'challenge' : row.mfa_required && !row.mfa_enrolled ? 'enrol' : null;
+    return { actor, tokenHash, gate };
+  }
+
+  /** The staff member behind a fully signed-in token; a sign-in held at an MFA step is none. */
+  async function authenticate(token: string, options: { touch?: boolean } = {}): Promise<Actor | null> {
+    const signedIn = await resolve(token, options);
+    return signedIn && !signedIn.gate ? signedIn.actor : null;
   }
 
   async function login(input: { email: string; password: string; ip: string; userAgent: string | null }) {
@@ -81,23 +107,35 @@ export function createAuthService({ db, clock, signInIdleMinutes }: AuthDeps) {
       throw invalidCredentials();
     }
     await repo.forgetAttempt(db, attemptId);
+    // With a second factor the password alone opens only the second step.
+    const mfaPending = await hasEnrolledFactor(db, user.id);
+    const token = await startSignIn({ userId: user.id, organizationId: user.organization_id, ip: input.ip, userAgent: input.userAgent, mfaPending });
+    const signedIn = await resolve(token);
+    if (!signedIn) throw invalidCredentials();
+    return { token, ...signedIn };
+  }
+
+  /** Writes a new sign-in (audited once it is complete) and answers its token. */
+  async function startSignIn(signIn: { userId: string; organizationId: string; ip: string; userAgent: string | null; mfaPending: boolean }, within?: Kysely<Database>) {
+    const now = clock.now();
     const token = newToken();
-    await db.transaction().execute(async (trx) => {
+    const write = async (trx: Kysely<Database>) => {
       await repo.deleteStaleSignIns(trx, new Date(now.getTime() - idle), new Date(now.getTime() - MAX_SIGN_IN_AGE));
-      await repo.insertSignIn(trx, { tokenHash: hashToken(token), userId: user.id, at: now, ip: input.ip, userAgent: input.userAgent });
+      await repo.insertSignIn(trx, { tokenHash: hashToken(token), userId: signIn.userId, at: now, ip: signIn.ip, userAgent: signIn.userAgent, mfaPending: signIn.mfaPending });
+      if (signIn.mfaPending) return;
       await recordAudit(trx, {
-        organizationId: user.organization_id,
-        actorUserId: user.id,
+        organizationId: signIn.organizationId,
+        actorUserId: signIn.userId,
         action: 'user.signed_in',
         entityType: 'user',
-        entityId: user.id,
+        entityId: signIn.userId,
+        address: signIn.ip,
         at: now,
-        data: { ip: input.ip },
+        data: { ip: signIn.ip },
       });
-    });
-    const actor = await authenticate(token);
-    if (!actor) throw invalidCredentials();
-    return { token, actor };
+    };
+    await (within ? write(within) : db.transaction().execute(write));
+    return token;
   }
 
   async function logout(token: string): Promise<void> {
@@ -108,7 +146,7 @@ export function createAuthService({ db, clock, signInIdleMinutes }: AuthDeps) {
     });
   }
 
-  return { authenticate, login, logout };
+  return { authenticate, resolve, login, logout, startSignIn };
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -14,6 +14,7 @@ export function createOrganizationService({ db, clock }: { db: Kysely<Database>;
     async update(actor: Actor, patch: UpdateOrganization): Promise<OrganizationSettings> {
       requireRole(actor, 'admin');
       return db.transaction().execute(async (trx) => {
+        const before = await repo.findOrganization(trx, actor.organizationId);
         await repo.updateOrganization(trx, actor.organizationId, {
           name: patch.name,
           time_zone: patch.timeZone,
@@ -23,6 +24,7 @@ export function createOrganizationService({ db, clock }: { db: Kysely<Database>;
           join_window_minutes: patch.joinWindowMinutes,
           auto_complete_minutes: patch.autoCompleteMinutes,
           preferred_units: patch.preferredUnits,
+          require_mfa: patch.requireMfa,
         });
         await recordAudit(trx, {
           organizationId: actor.organizationId,
@@ -33,6 +35,17 @@ export function createOrganizationService({ db, clock }: { db: Kysely<Database>;
           at: clock.now(),
           data: { changed: Object.keys(patch) },
         });
+        if (patch.requireMfa !== undefined && patch.requireMfa !== before.requireMfa) {
+          // Its own event, so an auditor finds when MFA became (or stopped being) required.
+          await recordAudit(trx, {
+            organizationId: actor.organizationId,
+            actorUserId: actor.id,
+            action: patch.requireMfa ? 'organization.mfa_required' : 'organization.mfa_not_required',
+            entityType: 'organization',
+            entityId: actor.organizationId,
+            at: clock.now(),
+          });
+        }
         return repo.findOrganization(trx, actor.organizationId);
       });
     },

@@ -5,7 +5,17 @@ import type { Database, NewUser, UserUpdate } from '../../db/schema';
 
 type Db = Kysely<Database>;
 
-const STAFF_COLUMNS = ['id', 'name', 'email', 'roles', 'time_zone', 'deactivated_at', sql<boolean>`password_hash IS NULL`.as('invited')] as const;
+const STAFF_COLUMNS = [
+  'id',
+  'name',
+  'email',
+  'roles',
+  'time_zone',
+  'deactivated_at',
+  sql<boolean>`password_hash IS NULL`.as('invited'),
+  // The auth module's factor table, read (never written) for the Users page's MFA column.
+  sql<boolean>`EXISTS (SELECT 1 FROM staff_mfa m WHERE m.user_id = users.id AND m.enrolled_at IS NOT NULL)`.as('mfa'),
+] as const;
 
 export interface StaffRow {
   id: string;
@@ -16,6 +26,8 @@ export interface StaffRow {
   deactivated_at: Date | null;
   /** No password chosen yet. */
   invited: boolean;
+  /** Has an enrolled second factor. */
+  mfa: boolean;
 }
 
 /** The API's view of a user; `liveInvites` holds the invited users whose link still works. */
@@ -27,6 +39,7 @@ export const toStaffUser = (row: StaffRow, liveInvites: ReadonlySet<string>): St
   timeZone: row.time_zone,
   deactivated: row.deactivated_at !== null,
   invitation: row.invited ? (liveInvites.has(row.id) ? 'pending' : 'lapsed') : null,
+  mfa: row.mfa,
 });
 
 export async function listUsers(

@@ -38,7 +38,7 @@ describe('GET /api/users', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual([
-      { id: provider.id, name: 'Aaron Provider', email: provider.email, roles: ['provider'], timeZone: 'America/New_York', deactivated: false, invitation: null },
+      { id: provider.id, name: 'Aaron Provider', email: provider.email, roles: ['provider'], timeZone: 'America/New_York', deactivated: false, invitation: null, mfa: false },
     ]);
     expect(response.body.map((u: { id: string }) => u.id)).not.toContain(elsewhere.id);
   });
@@ -78,6 +78,7 @@ describe('POST /api/users', () => {
       timeZone: 'Europe/Paris',
       deactivated: false,
       invitation: 'pending',
+      mfa: false,
     });
     const audit = await t.db.selectFrom('audit_events').selectAll().where('entity_id', '=', response.body.id).execute();
     expect(audit.map((a) => [a.action, a.actor_user_id])).toContainEqual(['user.created', admin.id]);

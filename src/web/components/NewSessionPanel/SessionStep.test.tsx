@@ -6,7 +6,7 @@ import { setup } from '../../testing/render';
 import { emptyDraft, type SessionDraft } from './draft';
 import { SessionStep } from './SessionStep';
 
-const host = (id: string, name: string): StaffUser => ({ id, name, email: `${id}@clinic.test`, roles: ['provider'], timeZone: 'America/New_York', deactivated: false, invitation: null });
+const host = (id: string, name: string): StaffUser => ({ id, name, email: `${id}@clinic.test`, roles: ['provider'], timeZone: 'America/New_York', deactivated: false, invitation: null, mfa: false });
 const HOSTS = [host('h1', 'Dr. Ada'), host('h2', 'Dr. Ben')];
 
 function Harness({ initial }: { readonly initial: SessionDraft }) {

@@ -3,12 +3,13 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useCurrentUser } from '../../auth/sign-in';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
+import { MfaSection } from '../../mfa/MfaSection';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
 import { useChangeTimeZone } from './api';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { SignInsList } from './SignInsList';
 
-/** `/account`: every staff member's own password, time zone and sign-ins. */
+/** `/account`: every staff member's own password, second factor, time zone and sign-ins. */
 export function AccountPage() {
   const me = useCurrentUser();
   const [timeZone, setTimeZone] = useState(me.timeZone);
@@ -22,6 +23,12 @@ export function AccountPage() {
             Password
           </Title>
           <ChangePasswordForm />
+        </Paper>
+        <Paper withBorder radius="md" p="md">
+          <Title order={2} size="h4" mb="sm">
+            Two-step sign-in
+          </Title>
+          <MfaSection />
         </Paper>
         <Paper withBorder radius="md" p="md">
           <Title order={2} size="h4" mb="sm">

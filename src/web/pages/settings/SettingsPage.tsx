@@ -1,4 +1,4 @@
-import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -27,7 +27,7 @@ export function SettingsPage() {
   const organization = useOrganization();
   return (
     <>
-      <PageHeader title="Settings" description="Your organization and its booking rules." />
+      <PageHeader title="Settings" description="Your organization, its booking rules and sign-in policy." />
       <QueryState query={organization}>{organization.data && <SettingsForm initial={organization.data} />}</QueryState>
     </>
   );
@@ -46,6 +46,7 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
       joinWindowMinutes: initial.joinWindowMinutes as number | string,
       autoCompleteMinutes: initial.autoCompleteMinutes as number | string,
       preferredUnits: initial.preferredUnits,
+      requireMfa: initial.requireMfa,
     },
   });
   const save = useMutation({
@@ -132,6 +133,11 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
             ]}
             allowDeselect={false}
             {...form.getInputProps('preferredUnits')}
+          />
+          <Switch
+            label="Require two-step sign-in"
+            description="Every staff member must set up an authenticator app; until they do, signing in leads only to that setup."
+            {...form.getInputProps('requireMfa', { type: 'checkbox' })}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>

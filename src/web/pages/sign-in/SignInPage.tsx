@@ -1,21 +1,15 @@
 import { Anchor, Text } from '@mantine/core';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { mfaStepPath } from '../../auth/sign-in';
 import { SignInForm } from '../../auth/SignInForm';
-import { useMe } from '../../auth/sign-in';
 import { AuthCard } from '../../components/Logo/AuthCard';
-
-/** Only same-app paths: `?next=https://evil.example` must not become an open redirect. */
-export function safeNextPath(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/appointments';
-}
+import { useSignInDestination } from './next-path';
 
 export function SignInPage() {
   const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const me = useMe();
-  const next = safeNextPath(params.get('next'));
+  const { next, signedIn, go } = useSignInDestination();
 
-  if (me.data) return <Navigate to={next} replace />;
+  if (signedIn) return <Navigate to={next} replace />;
 
   return (
     <AuthCard title="Sign in to Carebeam" subtitle="Clinic staff sign-in">
@@ -24,7 +18,8 @@ export function SignInPage() {
           You were signed out. Sign in again to go back to where you were.
         </Text>
       )}
-      <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
+      {/* A second factor (or the enrolment the organization requires) comes next on its own page. */}
+      <SignInForm onSignedIn={(result) => go('mfaStep' in result ? mfaStepPath(result.mfaStep, next) : next)} />
       <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
         Forgot password?
       </Anchor>

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { useUsers } from './api';
 import { InvitationStatus } from './InvitationStatus';
+import { MfaStatus } from './MfaStatus';
 import { UserDrawer } from './UserDrawer';
 
 const matches = (user: StaffUser, search: string) => {
@@ -51,7 +52,7 @@ export function UsersPage() {
           />
         </Group>
         <QueryState query={users} empty={visible.length === 0} emptyMessage="No user matches your search.">
-          <Table.ScrollContainer minWidth={640}>
+          <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm" highlightOnHover>
               <Table.Thead>
                 <Table.Tr>
@@ -60,6 +61,7 @@ export function UsersPage() {
                   <Table.Th>Roles</Table.Th>
                   <Table.Th>Time zone</Table.Th>
                   <Table.Th>Status</Table.Th>
+                  <Table.Th>Two-step sign-in</Table.Th>
                   <Table.Th>
                     <VisuallyHidden>Actions</VisuallyHidden>
                   </Table.Th>
@@ -82,6 +84,9 @@ export function UsersPage() {
                     <Table.Td>{user.timeZone}</Table.Td>
                     <Table.Td>
                       <InvitationStatus user={user} />
+                    </Table.Td>
+                    <Table.Td>
+                      <MfaStatus user={user} />
                     </Table.Td>
                     <Table.Td>
                       <ActionIcon variant="subtle" aria-label={`Edit ${user.name}`} onClick={() => setEditing(user)}>

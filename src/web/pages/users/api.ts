@@ -49,3 +49,12 @@ export function useInvitationAction(user: StaffUser) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
+
+/** Removes a user's lost second factor (administrators); ends their sign-ins. */
+export function useResetMfa(user: StaffUser) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api<void>(`/users/${user.id}/mfa/reset`, { method: 'POST' }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: USERS_KEY }),
+  });
+}
