@@ -1,4 +1,6 @@
 import { buildApp, EHR_TIMEOUT_MS } from './app';
+import { serverBackups } from './backup/directory';
+import { keepBackingUp } from './jobs/backup-job';
 import { offsetClock, systemClock } from './clock';
 import { type Config, ConfigError, loadConfig } from './config';
 import { type DatabaseHandle, openDatabase } from './db/connect';
@@ -53,16 +55,27 @@ async function main(): Promise<void> {
   const setupLink = config.seedDemo ? null : await issueSetupLink(database.db, clock, config.publicUrl);
 
   const storage = config.files.kind === 's3' ? s3FileStore(config.files) : localFileStore(config.files.directory);
+  const backups = serverBackups(config, database, clock);
   const app = await buildApp({
     config,
     database,
     clock,
     storage,
+    backups,
     logger: loggerOptions(config.logLevel),
   });
   connectionLost = (code) => app.log.warn({ code }, 'database connection lost; the pool opens a new one');
   await app.listen({ port: config.port, host: config.host });
   const stopStatistics = keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'ANALYZE failed'));
+  const stopBackups =
+    backups && config.backups.intervalHours
+      ? keepBackingUp({
+          backups,
+          intervalHours: config.backups.intervalHours,
+          onDone: (backup) => app.log.info({ backup: backup.name, bytes: backup.bytes }, 'backup written'),
+          onError: (error) => app.log.error({ err: error }, 'backup failed'),
+        })
+      : () => undefined;
   const stopLifecycle = keepSessionsMovingOn({ db: database.db, clock, onError: (error) => app.log.error({ err: error }, 'completing overdue sessions failed') });
   const mailer = createMailer(config.mail, (entry) => app.log.info(entry, 'email recorded by the log transport'));
   const sms = createSmsSender(config.sms, (entry) => app.log.info(entry, 'SMS recorded by the log transport'));
@@ -103,6 +116,7 @@ async function main(): Promise<void> {
     stopping = true;
     app.log.info({ signal }, 'shutting down: finishing requests in flight');
     stopStatistics();
+    stopBackups();
     stopLifecycle();
     await outbox.stop();
     await ehr.stop();

@@ -31,9 +31,14 @@ export async function latestAppliedMigration(db: Kysely<any>): Promise<string | 
  */
 export async function migrateAndGrant(db: Kysely<any>, appRole: string | null): Promise<{ applied: string[]; granted: string | null }> {
   const applied = await migrateToLatest(db);
-  if (appRole === null) return { applied, granted: null };
+  return { applied, granted: await grantAppRole(db, appRole) };
+}
+
+/** Grants `appRole` its privileges unless it is the connected role itself; answers the role granted. */
+export async function grantAppRole(db: Kysely<any>, appRole: string | null): Promise<string | null> {
+  if (appRole === null) return null;
   const owner = await sql<{ name: string }>`SELECT current_user AS name`.execute(db);
-  if (owner.rows[0]?.name === appRole) return { applied, granted: null };
+  if (owner.rows[0]?.name === appRole) return null;
   await grantAppPrivileges(db, appRole);
-  return { applied, granted: appRole };
+  return appRole;
 }
