@@ -8,7 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run';
 import type { Config } from '../config';
-import { openDatabase } from '../db/connect';
+import { type DatabaseTarget, openDatabase } from '../db/connect';
 import { LOCK_FILE } from '../db/data-dir-lock';
 import type { Database } from '../db/schema';
 import { testConfig } from '../testing/config';
@@ -86,6 +86,19 @@ async function expectAuditTrail(db: Kysely<Database>, organizationId: string, au
   expect((await db.selectFrom('audit_events').select('id').where('organization_id', '=', organizationId).execute()).length).toBeGreaterThan(0);
 }
 
+/** The restored database holds exactly what the original held, and FILES_DIR every file. */
+async function expectRestored(target: DatabaseTarget, filesDir: string, before: Awaited<ReturnType<typeof contents>>) {
+  const restored = await openDatabase(target);
+  try {
+    const after = await contents(restored.db);
+    expect(after).toEqual(before);
+    expectFilesIn(filesDir, after.files);
+    await expectAuditTrail(restored.db, host.organizationId, before.audit);
+  } finally {
+    await restored.close();
+  }
+}
+
 async function cli(argv: string[], config: Partial<Config>) {
   const out: string[] = [];
   const err: string[] = [];
@@ -123,16 +136,8 @@ describe.runIf(!process.env.TEST_DATABASE_URL)('the embedded database, backed up
     await restoreBackup(join(backupDir, name), { database: { kind: 'pglite', dataDir }, appRole: null, filesDir });
     // The dump carried the server's lock file; the new directory opens like any stopped one.
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
-    const restored = await openDatabase({ kind: 'pglite', dataDir });
-    try {
-      const after = await contents(restored.db);
-      // The backup's own audit row was written after its snapshot.
-      expect(after).toEqual(before);
-      expectFilesIn(filesDir, after.files);
-      await expectAuditTrail(restored.db, host.organizationId, before.audit);
-    } finally {
-      await restored.close();
-    }
+    // The backup's own audit row was written after its snapshot: not in it.
+    await expectRestored({ kind: 'pglite', dataDir }, filesDir, before);
     // A second restore into the same place is refused and changes nothing.
     await expect(restoreBackup(join(backupDir, name), { database: { kind: 'pglite', dataDir }, appRole: null, filesDir: join(scratch, 'other-files') })).rejects.toThrow(/not empty/);
     await expect(restoreBackup(join(backupDir, name), { database: { kind: 'pglite', dataDir: join(scratch, 'other-data') }, appRole: null, filesDir })).rejects.toThrow(/already holds files/);
@@ -205,15 +210,7 @@ describe.runIf(!!process.env.TEST_DATABASE_URL)('PostgreSQL, backed up and resto
     expect(restore.err).toBe('');
     expect(restore.code).toBe(0);
 
-    const restored = await openDatabase({ kind: 'postgres', url, poolSize: 1 });
-    try {
-      const after = await contents(restored.db);
-      expect(after).toEqual(before);
-      expectFilesIn(filesDir, after.files);
-      await expectAuditTrail(restored.db, host.organizationId, before.audit);
-    } finally {
-      await restored.close();
-    }
+    await expectRestored({ kind: 'postgres', url, poolSize: 1 }, filesDir, before);
     // Restoring again is refused: the database is no longer empty.
     const again = await cli(['restore', out], { ...target, files: { kind: 'local', directory: join(scratch, 'pg-other-files') } });
     expect(again.code).toBe(1);
