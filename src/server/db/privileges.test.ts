@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { restoreBackup } from '../backup/restore';
+import { writeBackup } from '../backup/write';
+import { systemClock } from '../clock';
 import { adminQuery, databaseUrl, openTestDatabase } from '../testing/databases';
 import { startTestApp, type TestApp } from '../testing/harness';
 import { sessionWorld } from '../testing/session-world';
@@ -48,12 +54,14 @@ describe.skipIf(!serverUrl)('an app role that owns nothing (PostgreSQL)', { time
   const name = `carebeam_roles_${suffix}`;
   const ownerRole = `carebeam_owner_${suffix}`;
   const appRole = `carebeam_app_${suffix}`;
-  const urlAs = (role: string) => {
-    const url = new URL(databaseUrl(serverUrl!, name));
+  const restoredName = `${name}_restored`;
+  const urlAs = (role: string, database = name) => {
+    const url = new URL(databaseUrl(serverUrl!, database));
     url.username = role;
     url.password = '';
     return url.toString();
   };
+  const scratch = mkdtempSync(join(tmpdir(), 'carebeam-roles-'));
   let owner: DatabaseHandle;
   let app: DatabaseHandle;
   let t: TestApp;
@@ -74,6 +82,8 @@ describe.skipIf(!serverUrl)('an app role that owns nothing (PostgreSQL)', { time
     await app?.close();
     await owner?.close();
     await adminQuery(serverUrl!, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await adminQuery(serverUrl!, `DROP DATABASE IF EXISTS ${restoredName} WITH (FORCE)`);
+    rmSync(scratch, { recursive: true, force: true });
     await adminQuery(serverUrl!, `DROP ROLE IF EXISTS ${appRole}`);
     await adminQuery(serverUrl!, `DROP ROLE IF EXISTS ${ownerRole}`);
   });
@@ -137,5 +147,20 @@ describe.skipIf(!serverUrl)('an app role that owns nothing (PostgreSQL)', { time
     }
     expect(await refusal('DELETE FROM readings')).toBe('42501');
     expect([await count('audit_events'), await count('session_history')]).toEqual([audit, history]);
+  });
+
+  it('a backup restored by the owner into a new database gives the app role the same grants', async () => {
+    const out = join(scratch, 'backup');
+    await writeBackup(out, { database: owner, postgresUrl: urlAs(ownerRole), filesDir: null, clock: systemClock });
+    await adminQuery(serverUrl!, `CREATE DATABASE ${restoredName} OWNER ${ownerRole}`);
+    await restoreBackup(out, { database: { kind: 'postgres', url: urlAs(ownerRole, restoredName) }, appRole, filesDir: null });
+    const restored = await openDatabase({ kind: 'postgres', url: urlAs(appRole, restoredName), poolSize: 1 });
+    try {
+      expect(Number((await sql<{ n: string }>`SELECT count(*) AS n FROM audit_events`.execute(restored.db)).rows[0]!.n)).toBe(await count('audit_events'));
+      const refused = await sql`DELETE FROM audit_events`.execute(restored.db).then(() => 'allowed', (error: { code?: string }) => error.code);
+      expect(refused).toBe('42501');
+    } finally {
+      await restored.close();
+    }
   });
 });
