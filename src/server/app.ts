@@ -6,6 +6,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import packageJson from '../../package.json' with { type: 'json' };
 import { MAX_FRAME_BYTES } from '../shared/live';
+import { type BackupDirectory, serverBackups } from './backup/directory';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/connect';
@@ -21,6 +22,7 @@ import type { App } from './http/types';
 import { registerWeb } from './http/web';
 import { auditLogRoutes, createAuditLog } from './modules/audit-log';
 import { authRoutes, createAuthService, createMfaService, mfaRoutes, requireMfaStepRoute } from './modules/auth';
+import { backupsRoutes, createBackupsService } from './modules/backups';
 import { availabilityRoutes, createAvailabilityService } from './modules/availability';
 import { calendarRoutes, createCalendarFeed } from './modules/calendar';
 import { catalogRoutes, createCatalogService } from './modules/catalog';
@@ -53,6 +55,8 @@ export interface AppDeps {
   webRoot?: string;
   /** Each request to an EHR gives up after this long; 30 s unless a test wants less. */
   ehrTimeoutMs?: number;
+  /** The server's backups (shared with the schedule); made from the configuration when absent. */
+  backups?: BackupDirectory | null;
 }
 
 export const EHR_TIMEOUT_MS = 30_000;
@@ -166,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       usersRoutes(api, users);
       accountRoutes(api, { passwords: createPasswordFlows({ db, clock, sendPasswordLink }), account: createAccountService({ db, clock }), cookie });
       organizationRoutes(api, organization);
+      backupsRoutes(api, createBackupsService({ db, clock, directory: deps.backups === undefined ? serverBackups(config, database, clock) : deps.backups, schedule: config.backups }));
       setupRoutes(api, createSetupService({ db, clock }));
       catalogRoutes(api, catalog);
       workHoursRoutes(api, workHours);

@@ -128,6 +128,14 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(/MIGRATION_DATABASE_URL/);
   });
 
+  it('backs up into BACKUP_DIR on a schedule only for the embedded database, keeping 14 unless told', () => {
+    expect(loadConfig({}).backups).toEqual({ directory: null, intervalHours: null, keep: 14 });
+    expect(loadConfig({ BACKUP_DIR: '/backups', BACKUP_INTERVAL_HOURS: '24', BACKUP_KEEP: '7' }).backups).toEqual({ directory: '/backups', intervalHours: 24, keep: 7 });
+    expect(() => loadConfig({ BACKUP_INTERVAL_HOURS: '24' })).toThrow(/BACKUP_INTERVAL_HOURS: set BACKUP_DIR too/);
+    expect(() => loadConfig({ BACKUP_DIR: '/b', BACKUP_INTERVAL_HOURS: '24', DATABASE_URL: 'postgres://x/y' })).toThrow(/on PostgreSQL schedule `npm run carebeam -- backup/);
+    expect(() => loadConfig({ BACKUP_DIR: '/b', BACKUP_INTERVAL_HOURS: '0', BACKUP_KEEP: 'all' })).toThrow(/BACKUP_INTERVAL_HOURS[\s\S]*BACKUP_KEEP/);
+  });
+
   it('has no metrics token unless METRICS_TOKEN is set, and refuses a short one', () => {
     expect(loadConfig({}).metricsToken).toBeNull();
     expect(loadConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token' }).metricsToken).toBe('a-long-enough-metrics-token');

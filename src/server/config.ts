@@ -90,6 +90,10 @@ const environmentSchema = z.object({
   EHR_KEY_SECRET: z.string().min(32, { message: 'Use at least 32 characters (e.g. `openssl rand -base64 32`)' }).optional(),
   // Without it there is no /metrics at all.
   METRICS_TOKEN: z.string().min(16, { message: 'Use at least 16 characters (e.g. `openssl rand -hex 32`)' }).optional(),
+  // Backups the server makes of its embedded database (PostgreSQL: `carebeam backup`, pg_dump).
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_INTERVAL_HOURS: z.coerce.number().int().min(1).max(24 * 7).optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(14),
   CART_READINGS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
   TEST_CLOCK_START: z.iso.datetime({ offset: true, message: 'Use an ISO 8601 instant such as 2026-11-30T22:30:00Z' }).optional(),
 });
@@ -128,6 +132,11 @@ export interface Config {
   cartReadingsPerMinute: number;
   /** The bearer token of GET /metrics; null: no metrics endpoint. */
   metricsToken: string | null;
+  /**
+   * Backups the server writes of its embedded database: into `directory` (null: none), every
+   * `intervalHours` (null: only when an administrator asks), keeping the newest `keep`.
+   */
+  backups: { directory: string | null; intervalHours: number | null; keep: number };
 }
 
 function isAddressOrRange(entry: string): boolean {
@@ -169,6 +178,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.ICE_TRANSPORT_POLICY === 'relay' && !e.TURN_SECRET) {
     throw new ConfigError('Invalid configuration:\n  ICE_TRANSPORT_POLICY: relay needs a TURN server (ICE_SERVERS with turn: and TURN_SECRET)');
   }
+  if (e.BACKUP_INTERVAL_HOURS && (!e.BACKUP_DIR || e.DATABASE_URL)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  BACKUP_INTERVAL_HOURS: ${e.DATABASE_URL ? 'only for the embedded database; on PostgreSQL schedule `npm run carebeam -- backup --out <dir>` (e.g. cron)' : 'set BACKUP_DIR too'}`,
+    );
+  }
   if (e.TEST_CLOCK_START && !local) {
     throw new ConfigError('Invalid configuration:\n  TEST_CLOCK_START: only for tests; refused unless PUBLIC_URL is a loopback address');
   }
@@ -205,5 +219,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ehrKeySecret: e.EHR_KEY_SECRET ?? null,
     cartReadingsPerMinute: e.CART_READINGS_PER_MINUTE,
     metricsToken: e.METRICS_TOKEN ?? null,
+    backups: { directory: e.BACKUP_DIR ?? null, intervalHours: e.BACKUP_INTERVAL_HOURS ?? null, keep: e.BACKUP_KEEP },
   };
 }

@@ -1,9 +1,12 @@
 import { buildApp, EHR_TIMEOUT_MS } from './app';
+import { serverBackups } from './backup/directory';
+import { keepBackingUp } from './jobs/backup-job';
 import { offsetClock, systemClock } from './clock';
-import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './db/connect';
+import { type Config, ConfigError, loadConfig } from './config';
+import { type DatabaseHandle, openDatabase } from './db/connect';
 import { DataDirectoryLockedError } from './db/data-dir-lock';
-import { migrateToLatest } from './db/migrate';
+import { migrateAndGrant } from './db/migrate';
+import { appRoleOf } from './db/privileges';
 import { createEhrWorker } from './jobs/ehr-worker';
 import { createOutboxWorker } from './jobs/outbox-worker';
 import { keepSessionsMovingOn } from './jobs/lifecycle-job';
@@ -16,6 +19,21 @@ import { createEhrExports, createEhrGateway } from './modules/ehr';
 import { addressOf, createMailer, createSmsSender } from './modules/messaging';
 import { issueSetupLink } from './modules/setup';
 import { DEMO_USERS, hasDemoClinic, seedDemo } from './seed/demo';
+
+/**
+ * Migrations run as the owner role: MIGRATION_DATABASE_URL when it is another URL (a connection of
+ * its own, closed at once), else the app's own connection. The app's role then gets its grants.
+ */
+async function migrateAtStart(config: Config, database: DatabaseHandle): Promise<void> {
+  const target = config.migrationDatabase;
+  const separate = target.kind === 'postgres' && config.database.kind === 'postgres' && target.url !== config.database.url;
+  const owner = separate ? await openDatabase(target) : database;
+  try {
+    await migrateAndGrant(owner.db, appRoleOf(config.database));
+  } finally {
+    if (separate) await owner.close();
+  }
+}
 
 // The process entry, and the only place that reads the environment.
 async function main(): Promise<void> {
@@ -31,17 +49,19 @@ async function main(): Promise<void> {
     config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir },
     { onConnectionError: (error) => connectionLost((error as { code?: string }).code) },
   );
-  await migrateToLatest(database.db);
+  await migrateAtStart(config, database);
   if (config.seedDemo) await seedDemo(database.db, { password: config.demoPassword, clock });
   // No demo and no organization yet: a one-time link to set up the first one (printed below).
   const setupLink = config.seedDemo ? null : await issueSetupLink(database.db, clock, config.publicUrl);
 
   const storage = config.files.kind === 's3' ? s3FileStore(config.files) : localFileStore(config.files.directory);
+  const backups = serverBackups(config, database, clock);
   const app = await buildApp({
     config,
     database,
     clock,
     storage,
+    backups,
     logger: loggerOptions(config.logLevel),
   });
   connectionLost = (code) => app.log.warn({ code }, 'database connection lost; the pool opens a new one');
@@ -85,9 +105,19 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   if (stopping) return;
   const stopStatistics = keepStatisticsFresh(database, (error) => app.log.error({ err: error }, 'ANALYZE failed'));
+  const stopBackups =
+    backups && config.backups.intervalHours
+      ? keepBackingUp({
+          backups,
+          intervalHours: config.backups.intervalHours,
+          onDone: (backup) => app.log.info({ backup: backup.name, bytes: backup.bytes }, 'backup written'),
+          onError: (error) => app.log.error({ err: error }, 'backup failed'),
+        })
+      : () => undefined;
   const stopLifecycle = keepSessionsMovingOn({ db: database.db, clock, onError: (error) => app.log.error({ err: error }, 'completing overdue sessions failed') });
   stopTimers = () => {
     stopStatistics();
+    stopBackups();
     stopLifecycle();
   };
   outbox.start();

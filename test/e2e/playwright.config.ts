@@ -62,6 +62,8 @@ export default defineConfig({
       SEED_DEMO: 'true',
       LOG_LEVEL: 'warn',
       EHR_KEY_SECRET: 'e2e secret that encrypts the EHR signing keys at rest',
+      // The server's own backups (Settings → Backups): a directory the run may fill and drop.
+      BACKUP_DIR: `${root}/test-results/e2e-backups`,
       ...(process.env.E2E_SMTP_URL ? { SMTP_URL: process.env.E2E_SMTP_URL, MAIL_FROM: 'Demo Clinic <care@demo.carebeam.test>' } : {}),
       ...(now ? { TEST_CLOCK_START: now } : {}),
       // The video run's TURN server (scripts/test-e2e.ts): every call relay-only through it.

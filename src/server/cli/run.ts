@@ -2,10 +2,12 @@ import { offsetClock, systemClock } from '../clock';
 import { type Config, ConfigError } from '../config';
 import { DomainError } from '../errors';
 import { type CliIo, type Command, CommandError, UsageError } from './command';
+import { backupCommand } from './backup';
 import { migrateCommand } from './migrate';
 import { orgCreateCommand } from './org-create';
 import { orgDeactivateCommand } from './org-deactivate';
 import { orgListCommand } from './org-list';
+import { restoreCommand } from './restore';
 
 /** Every command, by the words that name it. Add a command here and in its own file. */
 export const COMMANDS: Record<string, Command> = {
@@ -13,6 +15,8 @@ export const COMMANDS: Record<string, Command> = {
   'org create': orgCreateCommand,
   'org list': orgListCommand,
   'org deactivate': orgDeactivateCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 const PROGRAM = 'npm run carebeam --';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { lockDataDirectory } from './data-dir-lock';
 import { type Listening, type ListenHandlers, listenOnPglite, listenOnPostgres } from './listen';
@@ -19,6 +19,12 @@ export interface DatabaseHandle {
   /** LISTEN on `channel` outside the query pool (live events between instances). */
   listen(channel: string, handlers: ListenHandlers): Promise<Listening>;
   close(): Promise<void>;
+  /**
+   * PGlite only: runs `work` while no other statement or transaction can run, then dumps the data
+   * directory (a gzipped tar) as it stands at that moment. A backup of a running embedded database
+   * can only be made this way, by the process that holds it.
+   */
+  dumpDataDir?<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<{ image: Blob; result: T }>;
 }
 
 export type DatabaseTarget =
@@ -46,14 +52,15 @@ function ensureDirectory(dataDir: string): string {
   return dataDir;
 }
 
-/** A bare PGlite, without the data directory's lock: for in-memory databases and images; openDatabase for a directory. */
-export async function openPglite(target: { dataDir: string } | { image: Blob }): Promise<PGlite> {
+/**
+ * A bare PGlite, without the data directory's lock: for in-memory databases and images; openDatabase
+ * for a directory. With both a directory and an image, the image is unpacked into the (new) directory.
+ */
+export async function openPglite(target: { dataDir: string; image?: Blob } | { image: Blob }): Promise<PGlite> {
   const parsers = { [types.INT8]: parseInt8, [types.DATE]: keepText };
   if ('dataDir' in target && target.dataDir !== IN_MEMORY) ensureDirectory(target.dataDir);
-  const pglite =
-    'dataDir' in target
-      ? new PGlite(target.dataDir, { extensions: PGLITE_EXTENSIONS, parsers })
-      : new PGlite({ loadDataDir: target.image, extensions: PGLITE_EXTENSIONS, parsers });
+  const options = { extensions: PGLITE_EXTENSIONS, parsers, ...(target.image ? { loadDataDir: target.image } : {}) };
+  const pglite = 'dataDir' in target ? new PGlite(target.dataDir, options) : new PGlite(options);
   await pglite.waitReady;
   return pglite;
 }
@@ -112,6 +119,14 @@ export function pgliteDatabase(pglite: PGlite): DatabaseHandle {
     kind: 'pglite',
     db,
     listen: (channel, handlers) => listenOnPglite(pglite, channel, handlers),
+    // The driver's one connection, held throughout: no transaction is half done in the dump.
+    dumpDataDir: (work) =>
+      db.connection().execute(async (connection) => {
+        const result = await work(connection);
+        // Writes every dirty page to the files, so the image opens without replaying the WAL.
+        await sql`CHECKPOINT`.execute(connection);
+        return { image: await pglite.dumpDataDir('gzip'), result };
+      }),
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -1,5 +1,6 @@
 import { type Kysely, Migrator, sql } from 'kysely';
 import { migrations } from './migrations/index';
+import { grantAppPrivileges } from './privileges';
 
 /**
  * Brings the schema up to date. Kysely's migrator holds a PostgreSQL advisory lock while it
@@ -21,4 +22,23 @@ export async function latestAppliedMigration(db: Kysely<any>): Promise<string | 
   if (!table.rows[0]?.found) return null;
   const latest = await sql<{ name: string | null }>`SELECT max(name) AS name FROM kysely_migration`.execute(db);
   return latest.rows[0]?.name ?? null;
+}
+
+/**
+ * Migrates as the connected (owner) role; when the app connects as another role (`appRole`, from
+ * DATABASE_URL), then gives that role the privileges of `privileges.ts` and nothing more.
+ * Answers the migrations applied and the role granted (null: the app connects as the owner).
+ */
+export async function migrateAndGrant(db: Kysely<any>, appRole: string | null): Promise<{ applied: string[]; granted: string | null }> {
+  const applied = await migrateToLatest(db);
+  return { applied, granted: await grantAppRole(db, appRole) };
+}
+
+/** Grants `appRole` its privileges unless it is the connected role itself; answers the role granted. */
+export async function grantAppRole(db: Kysely<any>, appRole: string | null): Promise<string | null> {
+  if (appRole === null) return null;
+  const owner = await sql<{ name: string }>`SELECT current_user AS name`.execute(db);
+  if (owner.rows[0]?.name === appRole) return null;
+  await grantAppPrivileges(db, appRole);
+  return appRole;
 }

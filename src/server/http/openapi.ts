@@ -22,6 +22,7 @@ export const API_TAGS = [
   { name: 'Auth', description: 'Staff sign-in, sign-out and the signed-in member' },
   { name: 'Users', description: 'Staff accounts and their roles' },
   { name: 'Organization', description: "The organization's name, time zone and booking rules" },
+  { name: 'Backups', description: 'Backups the server makes of its embedded database and stored files (administrators)' },
   { name: 'Catalog', description: 'Services and session types' },
   { name: 'Work Hours', description: "Providers' weekly hours and date overrides" },
   { name: 'Availability', description: 'Free times to book' },

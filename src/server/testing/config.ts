@@ -23,6 +23,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     ehrKeySecret: 'test secret that encrypts EHR signing keys at rest',
     cartReadingsPerMinute: 120,
     metricsToken: null,
+    backups: { directory: null, intervalHours: null, keep: 14 },
     ...overrides,
   };
 }

@@ -45,9 +45,13 @@ export interface TestApp {
   app: App;
   db: Kysely<Database>;
   kind: DatabaseKind;
+  /** The database's URL on PostgreSQL (for tools such as pg_dump); undefined on PGlite. */
+  databaseUrl: string | undefined;
   clock: TestClock;
   /** Where the app keeps uploaded files (for jobs a test runs beside it). */
   storage: FileStore;
+  /** The directory of `storage` (FILES_DIR in the app's configuration). */
+  filesDir: string;
   request(request: ApiRequest): Promise<ApiResponse>;
   /** Listens on a loopback port (for real sockets); returns its http:// and ws:// origins. */
   listen(): Promise<{ http: string; ws: string }>;
@@ -83,7 +87,7 @@ export async function startTestApp(
   const filesDir = mkdtempSync(join(tmpdir(), 'carebeam-files-'));
   const storage = localFileStore(filesDir);
   const app = await buildApp({
-    config: testConfig(options.config),
+    config: testConfig({ files: { kind: 'local', directory: filesDir }, ...options.config }),
     database,
     clock,
     storage,
@@ -138,8 +142,10 @@ export async function startTestApp(
     app,
     db: database.db,
     kind: database.kind,
+    databaseUrl: database.url,
     clock,
     storage,
+    filesDir,
     request,
     staff,
     signIn,

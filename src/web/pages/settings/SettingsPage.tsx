@@ -6,12 +6,13 @@ import { useState } from 'react';
 import type { OrganizationSettings } from '../../../shared/organization';
 import { api } from '../../api/client';
 import { useOrganization } from '../../api/queries';
-import { ME_KEY } from '../../auth/sign-in';
+import { ME_KEY, useCurrentUser } from '../../auth/sign-in';
 import { PageHeader } from '../../components/PageHeader/PageHeader';
 import { QueryState } from '../../components/QueryState/QueryState';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
 import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt/UnsavedChangesPrompt';
 import { applyServerErrors } from '../../lib/form-errors';
+import { BackupsPanel } from './BackupsPanel';
 
 const STEPS = [5, 10, 15, 20, 30, 60].map((m) => ({ value: String(m), label: `Every ${m} minutes` }));
 const REMINDERS = [
@@ -25,10 +26,12 @@ const REMINDERS = [
 
 export function SettingsPage() {
   const organization = useOrganization();
+  const me = useCurrentUser();
   return (
     <>
       <PageHeader title="Settings" description="Your organization, its booking rules and sign-in policy." />
       <QueryState query={organization}>{organization.data && <SettingsForm initial={organization.data} />}</QueryState>
+      <BackupsPanel timeZone={me.timeZone} />
     </>
   );
 }

@@ -1,0 +1,2 @@
+export { backupsRoutes } from './routes';
+export { type BackupsService, createBackupsService } from './service';
