@@ -42,6 +42,29 @@ export async function insertMessages(db: Db, messages: NewMessage[]): Promise<vo
     .execute();
 }
 
+/** A participant's one-time code (its placeholder: the code is derived at delivery); returns the message's id. */
+export async function insertCodeMessage(db: Db, m: Omit<NewMessage, 'kind' | 'attachments'>): Promise<string> {
+  const row = await db
+    .insertInto('outbox_messages')
+    .values({
+      organization_id: m.organizationId,
+      session_id: m.sessionId,
+      participant_id: m.participantId,
+      kind: 'verification_code',
+      channel: m.channel,
+      recipient: m.recipient,
+      subject: m.subject,
+      body_text: m.text,
+      body_html: m.html,
+      attachments: JSON.stringify([]),
+      next_attempt_at: m.at,
+      created_at: m.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** A message to a staff member about their own account, carrying a password link. */
 export interface NewStaffMessage {
   organizationId: string;

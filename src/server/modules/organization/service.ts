@@ -23,6 +23,7 @@ export function createOrganizationService({ db, clock }: { db: Kysely<Database>;
           join_window_minutes: patch.joinWindowMinutes,
           auto_complete_minutes: patch.autoCompleteMinutes,
           preferred_units: patch.preferredUnits,
+          participant_verification: patch.participantVerification,
         });
         await recordAudit(trx, {
           organizationId: actor.organizationId,
@@ -31,7 +32,8 @@ export function createOrganizationService({ db, clock }: { db: Kysely<Database>;
           entityType: 'organization',
           entityId: actor.organizationId,
           at: clock.now(),
-          data: { changed: Object.keys(patch) },
+          // The setting that lets a link open a patient's page is worth its value in the trail.
+          data: { changed: Object.keys(patch), ...(patch.participantVerification ? { participantVerification: patch.participantVerification } : {}) },
         });
         return repo.findOrganization(trx, actor.organizationId);
       });
