@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { OrganizationSettings } from '../../../shared/organization';
+import { type OrganizationSettings, PARTICIPANT_VERIFICATION_LABELS, PARTICIPANT_VERIFICATIONS } from '../../../shared/organization';
 import { api } from '../../api/client';
 import { useOrganization } from '../../api/queries';
 import { ME_KEY } from '../../auth/sign-in';
@@ -46,6 +46,7 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
       joinWindowMinutes: initial.joinWindowMinutes as number | string,
       autoCompleteMinutes: initial.autoCompleteMinutes as number | string,
       preferredUnits: initial.preferredUnits,
+      participantVerification: initial.participantVerification,
     },
   });
   const save = useMutation({
@@ -132,6 +133,13 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
             ]}
             allowDeselect={false}
             {...form.getInputProps('preferredUnits')}
+          />
+          <Select
+            label="Before a participant's page opens, ask for"
+            description="A link forwarded to someone else then opens nothing. Staff record dates of birth on the participant's record."
+            data={PARTICIPANT_VERIFICATIONS.map((value) => ({ value, label: PARTICIPANT_VERIFICATION_LABELS[value] }))}
+            allowDeselect={false}
+            {...form.getInputProps('participantVerification')}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
