@@ -1,5 +1,5 @@
 import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { formatCalendarDate } from '../../../shared/format';
 import type { PortalVerification } from '../../../shared/portal';
 import { dayMonthOrder, localMonthNames, parseTypedDate } from '../../../shared/typed-date';
@@ -12,6 +12,31 @@ const LOCALE = typeof navigator === 'undefined' ? undefined : navigator.language
 const ORDER = dayMonthOrder(LOCALE);
 const MONTH_NAMES = localMonthNames(LOCALE);
 const EXAMPLE = ORDER === 'MD' ? '3/5/1985 or March 5, 1985' : '5/3/1985 or 5 March 1985';
+
+interface AnswerFormProps {
+  readonly ready: boolean;
+  readonly pending: boolean;
+  readonly onSubmit: () => void;
+  readonly children: ReactNode;
+}
+
+/** One answer and its Continue button; Enter submits once the answer can be sent. */
+function AnswerForm({ ready, pending, onSubmit, children }: AnswerFormProps) {
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (ready) onSubmit();
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        {children}
+        <Button type="submit" size="md" loading={pending} disabled={!ready} style={{ alignSelf: 'flex-start' }}>
+          Continue
+        </Button>
+      </Stack>
+    </form>
+  );
+}
 
 /** The server's words for a refused answer: the field's own message, or why to wait. */
 const refusal = (error: Error | null) => (error instanceof ApiError ? (error.problem.errors?.[0]?.message ?? error.message) : error?.message);
@@ -56,32 +81,23 @@ function DateOfBirthQuestion() {
   const today = new Date().toISOString().slice(0, 10);
   const understood = parseTypedDate(typed, { order: ORDER, today, monthNames: MONTH_NAMES });
   const unreadable = typed.trim() !== '' && !understood;
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (understood) verify.mutate({ dateOfBirth: understood });
-  };
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack gap="md">
-        <TextInput
-          label="Your date of birth"
-          size="md"
-          autoComplete="bday"
-          placeholder={EXAMPLE}
-          description={understood ? `Understood as ${formatCalendarDate(understood, { year: 'numeric', month: 'long', day: 'numeric' })}` : `For example ${EXAMPLE}`}
-          value={typed}
-          onChange={(event) => {
-            setTyped(event.currentTarget.value);
-            verify.reset();
-          }}
-          error={unreadable ? `We can't read this date: type it like ${EXAMPLE}` : refusal(verify.error)}
-          data-autofocus
-        />
-        <Button type="submit" size="md" loading={verify.isPending} disabled={!understood} style={{ alignSelf: 'flex-start' }}>
-          Continue
-        </Button>
-      </Stack>
-    </form>
+    <AnswerForm ready={understood !== null} pending={verify.isPending} onSubmit={() => understood && verify.mutate({ dateOfBirth: understood })}>
+      <TextInput
+        label="Your date of birth"
+        size="md"
+        autoComplete="bday"
+        placeholder={EXAMPLE}
+        description={understood ? `Understood as ${formatCalendarDate(understood, { year: 'numeric', month: 'long', day: 'numeric' })}` : `For example ${EXAMPLE}`}
+        value={typed}
+        onChange={(event) => {
+          setTyped(event.currentTarget.value);
+          verify.reset();
+        }}
+        error={unreadable ? `We can't read this date: type it like ${EXAMPLE}` : refusal(verify.error)}
+        data-autofocus
+      />
+    </AnswerForm>
   );
 }
 
@@ -92,10 +108,6 @@ function CodeQuestion({ step }: { readonly step: PortalVerification }) {
   if (!step.codeDestination) {
     return <Text>We can’t send you a code: the clinic has no email address or phone number for you. Please contact the clinic.</Text>;
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    verify.mutate({ code });
-  };
   return (
     <Stack gap="md">
       {send.data ? (
@@ -111,27 +123,22 @@ function CodeQuestion({ step }: { readonly step: PortalVerification }) {
         </Alert>
       )}
       {send.data && (
-        <form onSubmit={submit} noValidate>
-          <Stack gap="md">
-            <TextInput
-              label="Code"
-              size="md"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={7}
-              value={code}
-              onChange={(event) => {
-                setCode(event.currentTarget.value);
-                verify.reset();
-              }}
-              error={refusal(verify.error)}
-              data-autofocus
-            />
-            <Button type="submit" size="md" loading={verify.isPending} disabled={code.replace(/\s/g, '').length !== 6} style={{ alignSelf: 'flex-start' }}>
-              Continue
-            </Button>
-          </Stack>
-        </form>
+        <AnswerForm ready={code.replace(/\s/g, '').length === 6} pending={verify.isPending} onSubmit={() => verify.mutate({ code })}>
+          <TextInput
+            label="Code"
+            size="md"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={7}
+            value={code}
+            onChange={(event) => {
+              setCode(event.currentTarget.value);
+              verify.reset();
+            }}
+            error={refusal(verify.error)}
+            data-autofocus
+          />
+        </AnswerForm>
       )}
       <Button variant={send.data ? 'subtle' : 'filled'} size="md" loading={send.isPending} onClick={() => send.mutate()} style={{ alignSelf: 'flex-start' }}>
         {send.data ? 'Send a new code' : 'Send me a code'}
