@@ -38,6 +38,7 @@ test.describe('who is joining', () => {
     await signInAs('admin', '/settings');
     await page.getByRole('combobox', { name: /Before a participant.s page opens/ }).click();
     await page.getByRole('option', { name: /Their date of birth/ }).click();
+    await snap(page, 'who-is-joining-setting');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.getByText('Settings saved')).toBeVisible();
     expect((await (await adminApi.get('/api/organization')).json()).participantVerification).toBe('date_of_birth');
@@ -45,7 +46,19 @@ test.describe('who is joining', () => {
     const host = await freshUser(['provider'], { name: 'Dr. Wanda Who' });
     await workEveryDay(adminApi, host.id, 'UTC');
     const unique = Date.now();
-    const link = await inviteWithLink(adminApi, host.id, { name: 'Dolores Dated', email: `dolores-${unique}@example.test`, dateOfBirth: '1961-08-23' });
+    const link = await inviteWithLink(adminApi, host.id, { name: 'Dolores Dated', email: `dolores-${unique}@example.test` });
+
+    // Staff record her date of birth on her record.
+    await page.goto('/participants');
+    await page.getByLabel('Search participants').fill('Dolores');
+    await page.getByRole('button', { name: 'Edit Dolores Dated' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Edit Dolores Dated' });
+    await drawer.getByRole('textbox', { name: 'Date of birth' }).fill('8/23/1961');
+    await drawer.getByRole('textbox', { name: 'Date of birth' }).press('Tab');
+    await expect(drawer.getByText('Understood as Wednesday, August 23, 1961')).toBeVisible();
+    await snap(page, 'who-is-joining-date-of-birth');
+    await drawer.getByRole('button', { name: 'Save changes' }).click();
+    await expect(drawer).toBeHidden();
 
     // On a phone, the link shows only the question: the clinic's name, not the session or the person.
     const phone = await newContext(PHONE);
