@@ -43,6 +43,9 @@ const smtp = await captureMailInto(mailDir);
 const playwright = ['playwright', 'test', '-c', 'test/e2e/playwright.config.ts', '--pass-with-no-tests', ...process.argv.slice(2)];
 const env = { ...process.env, CHROME_PATH: browser, E2E_MAIL_DIR: mailDir, E2E_SMTP_URL: smtp.url };
 let status = await runAsync('npx', [...playwright, '--project', 'main'], { ...env, E2E_DATA_DIR: join(dataDir, 'db') });
+// Specs that change the demo clinic's own settings (what every participant's link asks, say) run
+// alone afterwards, on the same database, so no other spec runs while they hold.
+status ||= await runAsync('npx', [...playwright, '--project', 'organization-wide'], { ...env, E2E_DATA_DIR: join(dataDir, 'db') });
 
 // Video specs run in a network namespace with only loopback (unprivileged: a user namespace too),
 // so WebRTC between the test's browsers never uses the machine's other interfaces. Their own

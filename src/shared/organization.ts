@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { singleLine } from './text';
 import { timeZoneSchema } from './time-zone';
 
+/** What a participant confirms before their link shows anything (issue 18, point 7). */
+export const PARTICIPANT_VERIFICATIONS = ['none', 'date_of_birth', 'one_time_code'] as const;
+export type ParticipantVerification = (typeof PARTICIPANT_VERIFICATIONS)[number];
+export const PARTICIPANT_VERIFICATION_LABELS: Record<ParticipantVerification, string> = {
+  none: 'Nothing: the link alone opens the page',
+  date_of_birth: 'Their date of birth (a one-time code when none is recorded)',
+  one_time_code: 'A one-time code sent to their email or phone',
+};
+
 export const organizationSettingsSchema = z
   .object({
     id: z.uuid(),
@@ -14,6 +23,9 @@ export const organizationSettingsSchema = z
     autoCompleteMinutes: z.number().int().positive().describe('How long after its end a session left in progress completes by itself.'),
     preferredUnits: z.enum(['metric', 'us']).describe('How vital signs are shown: metric (°C, kg, cm, mmol/L) or US (°F, lb, in, mg/dL).'),
     requireMfa: z.boolean().describe('Every staff member must set up two-step sign-in (an authenticator app) before reaching anything.'),
+    participantVerification: z
+      .enum(PARTICIPANT_VERIFICATIONS)
+      .describe('What a participant opening their link confirms before the page shows anything: nothing, their date of birth (a one-time code when none is recorded), or a one-time code.'),
   })
   .meta({ id: 'OrganizationSettings', description: "The organization's name, time zone and booking rules" });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
@@ -34,6 +46,7 @@ export const updateOrganizationSchema = z
     autoCompleteMinutes: z.number().int().min(5, { message: 'At least 5 minutes' }).max(1440, { message: 'At most 24 hours' }),
     preferredUnits: z.enum(['metric', 'us'], { message: 'Choose metric or US units' }),
     requireMfa: z.boolean(),
+    participantVerification: z.enum(PARTICIPANT_VERIFICATIONS, { message: 'Choose none, date of birth or one-time code' }),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' });

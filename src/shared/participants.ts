@@ -44,6 +44,22 @@ export function checkContact(p: Contact, ctx: z.RefinementCtx): void {
   for (const error of contactErrors(p)) ctx.addIssue({ code: 'custom', message: error.message, path: [error.path] });
 }
 
+/** `YYYY-MM-DD` of the real calendar (no February 30). */
+export const isCalendarDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
+
+/** The latest day that is already today somewhere on Earth (UTC+14): a birth date after it is in the future everywhere. */
+const latestToday = () => new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
+
+/** A real date, not in the future and not before 1900: what staff record and what a participant confirms. */
+export const dateOfBirthSchema = z
+  .string()
+  .trim()
+  .refine(isCalendarDate, { message: 'Enter a date as YYYY-MM-DD' })
+  .refine((v) => v >= '1900-01-01', { message: 'A date of birth is not before 1900' })
+  .refine((v) => v <= latestToday(), { message: 'A date of birth is not in the future' });
+
+export const optionalDateOfBirth = z.preprocess(blankToUndefined, dateOfBirthSchema.optional());
+
 const participantFields = {
   name: personNameSchema,
   timeZone: timeZoneSchema,
@@ -52,7 +68,7 @@ const participantFields = {
   phone: optionalPhone,
 };
 
-export const createParticipantSchema = z.object(participantFields).superRefine((p, ctx) => checkContact(p, ctx));
+export const createParticipantSchema = z.object({ ...participantFields, dateOfBirth: optionalDateOfBirth }).superRefine((p, ctx) => checkContact(p, ctx));
 export type CreateParticipant = z.output<typeof createParticipantSchema>;
 
 export const updateParticipantSchema = z
@@ -60,6 +76,7 @@ export const updateParticipantSchema = z
     ...participantFields,
     email: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), emailSchema.nullable()),
     phone: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), phoneSchema.nullable()),
+    dateOfBirth: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), dateOfBirthSchema.nullable()),
   })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'Nothing to change' });
@@ -73,6 +90,7 @@ export const participantSchema = z
     phone: z.string().nullable(),
     timeZone: z.string(),
     invitationType: z.enum(INVITATION_TYPES),
+    dateOfBirth: z.iso.date().nullable().describe('Recorded by staff; a participant may be asked to confirm it before their link opens their page.'),
   })
   .meta({ id: 'Participant', description: "An entry of the organization's participant directory" });
 export type Participant = z.infer<typeof participantSchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MODALITIES } from './catalog';
 import { sessionDocumentSchema } from './documents';
-import { checkContact, INVITATION_TYPES, invitationTypeSchema, optionalEmail, optionalPhone } from './participants';
+import { checkContact, INVITATION_TYPES, invitationTypeSchema, optionalDateOfBirth, optionalEmail, optionalPhone } from './participants';
 import { timeZoneSchema } from './time-zone';
 import { personNameSchema } from './users';
 
@@ -24,6 +24,7 @@ export const sessionParticipantSchema = z
     invitationType: invitationTypeSchema.optional(),
     email: optionalEmail,
     phone: optionalPhone,
+    dateOfBirth: optionalDateOfBirth,
   })
   .superRefine((p, ctx) => {
     if (p.participantId) return;

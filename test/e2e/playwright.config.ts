@@ -23,6 +23,8 @@ process.env.E2E_CLOCK_SET_AT ??= String(Date.now());
  */
 export const VIDEO_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection'];
 export const VIDEO_SPECS = /video.*\.spec\.ts$/;
+/** Specs that change the demo clinic's settings for everyone: run alone, after `main` (scripts/test-e2e.ts). */
+export const ORGANIZATION_WIDE_SPECS = /who-is-joining\.spec\.ts$/;
 
 export default defineConfig({
   testDir: '.',
@@ -32,7 +34,8 @@ export default defineConfig({
   workers: 2,
   reporter: process.env.CI ? [['list']] : [['list']],
   projects: [
-    { name: 'main', testIgnore: VIDEO_SPECS },
+    { name: 'main', testIgnore: [VIDEO_SPECS, ORGANIZATION_WIDE_SPECS] },
+    { name: 'organization-wide', testMatch: ORGANIZATION_WIDE_SPECS, fullyParallel: false },
     // Its own output folder: the video run comes second and would otherwise wipe the main run's failure traces.
     { name: 'video', testMatch: VIDEO_SPECS, outputDir: `${root}/test-results/e2e-video`, use: { launchOptions: { executablePath: process.env.CHROME_PATH, args: [...CHROMIUM_ARGS, ...VIDEO_ARGS] } } },
   ],

@@ -3,6 +3,7 @@ import type { DocumentField } from '../../shared/documents';
 import type { HistoryKind, MessageKind } from '../../shared/history';
 import type { OutboxKind } from '../../shared/outbox';
 import type { AdmissionState, MediaState, Signal } from '../../shared/video';
+import type { ParticipantVerification } from '../../shared/organization';
 import type { Role } from '../../shared/roles';
 import type { UnitSystem } from '../../shared/vitals';
 import type * as health from './schema-health';
@@ -29,6 +30,8 @@ export interface OrganizationsTable {
   deactivated_at: Generated<Date | null>;
   /** Staff must enrol a second factor (TOTP) before reaching anything. */
   require_mfa: Generated<boolean>;
+  /** What a participant confirms before their link shows anything. */
+  participant_verification: Generated<ParticipantVerification>;
 }
 
 export interface UsersTable {
@@ -179,6 +182,8 @@ export interface ParticipantsTable {
   search_text: string;
   created_at: Defaulted<Date>;
   updated_at: Defaulted<Date>;
+  /** `YYYY-MM-DD` (dates are read as text). */
+  date_of_birth: Generated<string | null>;
 }
 
 export interface SessionParticipantsTable {
@@ -285,6 +290,29 @@ export interface PortalSignInsTable {
   participant_id: string;
   created_at: Date;
   expires_at: Date;
+  /** When this visit confirmed who is joining (organizations that ask). */
+  verified_at: Generated<Date | null>;
+}
+
+export interface ParticipantVerificationCodesTable {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  participant_id: string;
+  outbox_message_id: string;
+  code_hash: string;
+  created_at: Date;
+  expires_at: Date;
+  used_at: Generated<Date | null>;
+}
+
+export interface ParticipantVerificationAttemptsTable {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  participant_id: string;
+  succeeded: boolean;
+  at: Date;
 }
 
 export type { MessageKind };
@@ -475,6 +503,8 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   join_tokens: JoinTokensTable;
   portal_sign_ins: PortalSignInsTable;
+  participant_verification_codes: ParticipantVerificationCodesTable;
+  participant_verification_attempts: ParticipantVerificationAttemptsTable;
   outbox_messages: OutboxMessagesTable;
   outbox_attempts: OutboxAttemptsTable;
   server_secrets: ServerSecretsTable;

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock';
 import type { Database } from '../db/schema';
-import { isStaffMessageKind } from '../../shared/outbox';
+import { isSessionMessageKind, VERIFICATION_CODE_KIND } from '../../shared/outbox';
 import { mintLinkToken, passwordLinkUrl } from '../modules/auth';
 import {
   carriesJoinLink,
@@ -11,10 +11,12 @@ import {
   loadOutboxLinkSecret,
   type Mailer,
   outboxJoinToken,
+  outboxOneTimeCode,
   recordInterruptedAttempt,
   recordOutcome,
   type SmsSender,
   withJoinLink,
+  withOneTimeCode,
   withPasswordLink,
 } from '../modules/messaging';
 import { recordHistory } from '../modules/history';
@@ -62,7 +64,12 @@ async function deliver(deps: DeliveryDeps, linkSecret: string, message: ClaimedM
     text = withPasswordLink(text, url);
     html = html && withPasswordLink(html, url);
   }
-  if (message.session_id && message.participant_id && message.session_ends_at && !isStaffMessageKind(message.kind) && carriesJoinLink(message.kind)) {
+  if (message.kind === VERIFICATION_CODE_KIND) {
+    const code = outboxOneTimeCode(linkSecret, message.id);
+    text = withOneTimeCode(text, code);
+    html = html && withOneTimeCode(html, code);
+  }
+  if (message.session_id && message.participant_id && message.session_ends_at && isSessionMessageKind(message.kind) && carriesJoinLink(message.kind)) {
     const { url } = await mintJoinLink(db, {
       organizationId: message.organization_id,
       sessionId: message.session_id,
@@ -106,7 +113,7 @@ async function deliver(deps: DeliveryDeps, linkSecret: string, message: ClaimedM
 }
 
 async function tellHistory(trx: Kysely<Database>, clock: Clock, message: ClaimedMessage, sent: boolean, reason?: string) {
-  if (!message.session_id || isStaffMessageKind(message.kind)) return;
+  if (!message.session_id || !isSessionMessageKind(message.kind)) return;
   await recordHistory(trx, {
     organizationId: message.organization_id,
     sessionId: message.session_id,

@@ -38,6 +38,8 @@ const OWNER: Record<string, string> = {
   session_history: 'history',
   join_tokens: 'portal',
   portal_sign_ins: 'portal',
+  participant_verification_codes: 'portal',
+  participant_verification_attempts: 'portal',
   outbox_messages: 'messaging',
   outbox_attempts: 'messaging',
   reminders: 'messaging',

@@ -1,14 +1,8 @@
+import { maskEmail, maskPhone } from '../../shared/contact-mask';
 import type { InvitationType, Participant } from '../../shared/participants';
 import { needsEmail, needsPhone } from '../../shared/participants';
 
-/** "ada@example.test" → "a•••@example.test": enough to recognise, not to read out on a shared screen. */
-export const maskEmail = (email: string) => {
-  const at = email.indexOf('@');
-  return at > 0 ? `${email[0]}•••${email.slice(at)}` : '•••';
-};
-
-/** "+12125550100" → "+1 ••• 0100": the country code and the last four digits. */
-export const maskPhone = (phone: string) => `${phone.slice(0, 2)} ••• ${phone.slice(-4)}`;
+export { maskEmail, maskPhone };
 
 /** How an invitation of `type` reaches `participant`, e.g. "by email to a•••@example.test". */
 export function invitationRoute(participant: Pick<Participant, 'email' | 'phone'>, type: InvitationType): string {

@@ -15,6 +15,7 @@ import * as passwordLinks from './2026_12_01_0013_password_links';
 import * as outboxAttemptMarks from './2026_12_01_0014_outbox_attempt_marks';
 import * as auditSubjects from './2026_12_01_0015_audit_subjects';
 import * as staffMfa from './2026_12_01_0017_staff_mfa';
+import * as participantVerification from './2026_12_01_0019_participant_verification';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0014_outbox_attempt_marks': outboxAttemptMarks,
   '2026_12_01_0015_audit_subjects': auditSubjects,
   '2026_12_01_0017_staff_mfa': staffMfa,
+  '2026_12_01_0019_participant_verification': participantVerification,
 };

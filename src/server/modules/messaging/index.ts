@@ -5,6 +5,8 @@ export { carriesJoinLink } from './templates/render';
 export { loadMessageContext, type MessageContext } from './context';
 export { loadOutboxLinkSecret, outboxJoinToken, withJoinLink } from './join-link';
 export { withPasswordLink } from './password-link';
+export { outboxOneTimeCode, withOneTimeCode } from './one-time-code';
+export { type QueuedCode, queueVerificationCode } from './verification-messages';
 export { sendPasswordLink } from './staff-messages';
 export { type ClaimedMessage, claimDueMessages, dropQueuedMessages, insertMessages, recordInterruptedAttempt, recordOutcome } from './outbox-repo';
 export { type DeliveryBacklog, deliveryBacklog } from './backlog-repo';

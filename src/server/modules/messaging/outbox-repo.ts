@@ -42,6 +42,27 @@ export async function insertMessages(db: Db, messages: NewMessage[]): Promise<vo
     .execute();
 }
 
+/** The columns of a message without attachments, due at once. */
+const plainMessage = (m: { recipient: string; subject: string | null; text: string; html: string | null; at: Date }) => ({
+  recipient: m.recipient,
+  subject: m.subject,
+  body_text: m.text,
+  body_html: m.html,
+  attachments: JSON.stringify([]),
+  next_attempt_at: m.at,
+  created_at: m.at,
+});
+
+/** A participant's one-time code (its placeholder: the code is derived at delivery); returns the message's id. */
+export async function insertCodeMessage(db: Db, m: Omit<NewMessage, 'kind' | 'attachments'>): Promise<string> {
+  const row = await db
+    .insertInto('outbox_messages')
+    .values({ organization_id: m.organizationId, session_id: m.sessionId, participant_id: m.participantId, kind: 'verification_code', channel: m.channel, ...plainMessage(m) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 /** A message to a staff member about their own account, carrying a password link. */
 export interface NewStaffMessage {
   organizationId: string;
@@ -62,13 +83,7 @@ export async function insertStaffMessage(db: Db, m: NewStaffMessage): Promise<vo
       password_link_id: m.passwordLinkId,
       kind: m.kind,
       channel: 'email',
-      recipient: m.recipient,
-      subject: m.subject,
-      body_text: m.text,
-      body_html: m.html,
-      attachments: JSON.stringify([]),
-      next_attempt_at: m.at,
-      created_at: m.at,
+      ...plainMessage(m),
     })
     .execute();
 }

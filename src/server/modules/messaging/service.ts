@@ -8,11 +8,12 @@ import { type Actor, requireRole } from '../auth';
 import { recordHistory } from '../history';
 import { queueSessionMessages } from './enqueue';
 import { redactJoinLink } from './join-link';
+import { redactOneTimeCode } from './one-time-code';
 import { redactPasswordLink } from './password-link';
 import { listOutbox, type OutboxFilter } from './outbox-repo';
 
-/** Private links (join, set-password) were never stored: show where they stood. */
-const redact = (text: string, publicUrl: URL) => redactPasswordLink(redactJoinLink(text, publicUrl), publicUrl);
+/** Private links (join, set-password) and one-time codes were never stored: show where they stood. */
+const redact = (text: string, publicUrl: URL) => redactOneTimeCode(redactPasswordLink(redactJoinLink(text, publicUrl), publicUrl));
 
 export interface MessagingDeps {
   db: Kysely<Database>;

@@ -6,7 +6,19 @@ import type { Database, OrganizationsTable } from '../../db/schema';
 export async function findOrganization(db: Kysely<Database>, id: string): Promise<OrganizationSettings> {
   const row = await db
     .selectFrom('organizations')
-    .select(['id', 'name', 'time_zone', 'slot_step_minutes', 'minimum_notice_minutes', 'reminder_offsets_minutes', 'join_window_minutes', 'auto_complete_minutes', 'preferred_units', 'require_mfa'])
+    .select([
+      'id',
+      'name',
+      'time_zone',
+      'slot_step_minutes',
+      'minimum_notice_minutes',
+      'reminder_offsets_minutes',
+      'join_window_minutes',
+      'auto_complete_minutes',
+      'preferred_units',
+      'require_mfa',
+      'participant_verification',
+    ])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return {
@@ -20,6 +32,7 @@ export async function findOrganization(db: Kysely<Database>, id: string): Promis
     autoCompleteMinutes: row.auto_complete_minutes,
     preferredUnits: row.preferred_units,
     requireMfa: row.require_mfa,
+    participantVerification: row.participant_verification,
   };
 }
 

@@ -25,6 +25,7 @@ export function createOrganizationService({ db, clock }: { db: Kysely<Database>;
           auto_complete_minutes: patch.autoCompleteMinutes,
           preferred_units: patch.preferredUnits,
           require_mfa: patch.requireMfa,
+          participant_verification: patch.participantVerification,
         });
         await recordAudit(trx, {
           organizationId: actor.organizationId,
@@ -33,7 +34,8 @@ export function createOrganizationService({ db, clock }: { db: Kysely<Database>;
           entityType: 'organization',
           entityId: actor.organizationId,
           at: clock.now(),
-          data: { changed: Object.keys(patch) },
+          // The setting that lets a link open a patient's page is worth its value in the trail.
+          data: { changed: Object.keys(patch), ...(patch.participantVerification ? { participantVerification: patch.participantVerification } : {}) },
         });
         if (patch.requireMfa !== undefined && patch.requireMfa !== before.requireMfa) {
           // Its own event, so an auditor finds when MFA became (or stopped being) required.

@@ -26,6 +26,7 @@ describe('participants directory', () => {
       phone: '+12125550100',
       timeZone: 'America/New_York',
       invitationType: 'email_sms',
+      dateOfBirth: null,
     });
   });
 

@@ -5,7 +5,7 @@ import type { Database, InvitationType } from '../../db/schema';
 
 type Db = Kysely<Database>;
 
-const COLUMNS = ['id', 'name', 'email', 'phone', 'time_zone', 'invitation_type'] as const;
+const COLUMNS = ['id', 'name', 'email', 'phone', 'time_zone', 'invitation_type', 'date_of_birth'] as const;
 
 export const toParticipant = (row: {
   id: string;
@@ -14,6 +14,7 @@ export const toParticipant = (row: {
   phone: string | null;
   time_zone: string;
   invitation_type: InvitationType;
+  date_of_birth: string | null;
 }): Participant => ({
   id: row.id,
   name: row.name,
@@ -21,6 +22,7 @@ export const toParticipant = (row: {
   phone: row.phone,
   timeZone: row.time_zone,
   invitationType: row.invitation_type,
+  dateOfBirth: row.date_of_birth,
 });
 
 /** What a search matches: the name without accents, the email, the phone's digits. */
@@ -79,6 +81,7 @@ export interface NewParticipant {
   phone: string | null;
   timeZone: string;
   invitationType: InvitationType;
+  dateOfBirth: string | null;
 }
 
 export async function insertParticipant(db: Db, organizationId: string, p: NewParticipant, at: Date): Promise<Participant> {
@@ -91,6 +94,7 @@ export async function insertParticipant(db: Db, organizationId: string, p: NewPa
       phone: p.phone,
       time_zone: p.timeZone,
       invitation_type: p.invitationType,
+      date_of_birth: p.dateOfBirth,
       search_text: searchTextOf(p),
       created_at: at,
       updated_at: at,
@@ -109,6 +113,7 @@ export async function updateParticipant(db: Db, organizationId: string, id: stri
       phone: p.phone,
       time_zone: p.timeZone,
       invitation_type: p.invitationType,
+      date_of_birth: p.dateOfBirth,
       search_text: searchTextOf(p),
       updated_at: at,
     })

@@ -37,7 +37,7 @@ export async function addToDirectory(
   const participant = await repo.insertParticipant(
     trx,
     actor.organizationId,
-    { ...input, email: input.email ?? null, phone: input.phone ?? null },
+    { ...input, email: input.email ?? null, phone: input.phone ?? null, dateOfBirth: input.dateOfBirth ?? null },
     at,
   );
   await recordAudit(trx, {

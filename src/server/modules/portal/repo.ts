@@ -53,7 +53,7 @@ export function findPortalSignIn(db: Db, tokenHash: string) {
   return db
     .selectFrom('portal_sign_ins as p')
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-    .select(['p.organization_id', 'p.session_id', 'p.participant_id', 'p.expires_at'])
+    .select(['p.organization_id', 'p.session_id', 'p.participant_id', 'p.expires_at', 'p.verified_at', 'o.participant_verification'])
     .where('p.token_hash', '=', tokenHash)
     .where('o.deactivated_at', 'is', null)
     .executeTakeFirst();

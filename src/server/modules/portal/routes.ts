@@ -8,14 +8,20 @@ import { joinLinkSchema, portalExchangeSchema, portalViewSchema } from '../../..
 import { staffOf } from '../auth';
 import type { DocumentCompletion } from '../documents';
 import type { PortalService } from './service';
+import { verificationRoutes } from './verification-routes';
 import { portalVisitorOf } from './visitor';
 
 const tags = ['Portal'];
 const security = [{ participantSession: [] }];
 
-/** The participant's own page: exchange a join link for a cookie, then read only that session. */
+/**
+ * The participant's own page: exchange a join link for a cookie, then read only that session.
+ * Where the clinic asks who is joining, every route here answers 403 `verification_required`
+ * until the visit confirms (verification-routes.ts).
+ */
 export function portalRoutes(app: App, portal: PortalService, cookie: SignInCookie, completion: DocumentCompletion): void {
   const visitorOf = portalVisitorOf(portal, cookie);
+  verificationRoutes(app, portal.verification, cookie);
 
   app.post(
     '/sessions/:id/participants/:participantId/link',
@@ -47,14 +53,14 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
   });
 
   app.get('/portal/session', {
-    schema: { tags, summary: "The participant's session", security, response: { 200: json(portalViewSchema), ...problems(401, 404) } },
+    schema: { tags, summary: "The participant's session", security, response: { 200: json(portalViewSchema), ...problems(401, 403, 404) } },
   }, async (request) => {
     const { version: _, ...view } = await portal.view(await visitorOf(request));
     return view;
   });
 
   app.get('/portal/calendar.ics', {
-    schema: { tags, summary: "The participant's session as a calendar file", security, response: { 200: file('text/calendar', 'An iCalendar (RFC 5545) file'), ...problems(401, 404) } },
+    schema: { tags, summary: "The participant's session as a calendar file", security, response: { 200: file('text/calendar', 'An iCalendar (RFC 5545) file'), ...problems(401, 403, 404) } },
   }, async (request, reply) => {
     const calendar = await portal.calendarFile(await visitorOf(request));
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${calendar.filename}"`).send(calendar.body);
@@ -62,7 +68,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
 
   const documentParams = z.object({ id: z.uuid() });
   app.get('/portal/documents', {
-    schema: { tags, summary: "The participant's documents", security, response: { 200: json(z.array(documentToCompleteSchema), 'Their documents, with questions and answers'), ...problems(401) } },
+    schema: { tags, summary: "The participant's documents", security, response: { 200: json(z.array(documentToCompleteSchema), 'Their documents, with questions and answers'), ...problems(401, 403) } },
   }, async (request) => completion.listForParticipant(await visitorOf(request)));
   app.post('/portal/documents/:id', {
     schema: {
@@ -83,13 +89,13 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
       summary: 'A completed document as a signed PDF',
       security,
       params: documentParams,
-      response: { 200: file('application/pdf', 'The signed PDF'), ...problems(401, 404, 409) },
+      response: { 200: file('application/pdf', 'The signed PDF'), ...problems(401, 403, 404, 409) },
     },
   }, async (request, reply) =>
     sendFile(reply, await completion.pdfForParticipant(await visitorOf(request), request.params.id), 'attachment'),
   );
   app.get('/portal/documents/:id/file', {
-    schema: { tags, summary: 'The file of a PDF document', description: 'Sent inline, to read.', security, params: documentParams, response: { 200: file('application/pdf', 'The PDF'), ...problems(401, 404) } },
+    schema: { tags, summary: 'The file of a PDF document', description: 'Sent inline, to read.', security, params: documentParams, response: { 200: file('application/pdf', 'The PDF'), ...problems(401, 403, 404) } },
   }, async (request, reply) =>
     sendFile(reply, await completion.fileForParticipant(await visitorOf(request), request.params.id), 'inline'),
   );

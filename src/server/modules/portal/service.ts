@@ -10,6 +10,10 @@ import { sessionCalendarFile } from '../calendar';
 import { recordHistory } from '../history';
 import { mintJoinLink } from './links';
 import * as repo from './repo';
+import { createVerification, visitConfirmed } from './verification';
+
+/** The link worked, but the clinic asks who is joining first: nothing of the session until then. */
+const verificationRequired = () => new DomainError('forbidden', 'verification_required', 'Confirm who is joining before this page opens');
 
 /** Bad, expired, tampered and canceled-session links all look the same from outside. */
 const linkNotValid = () => new DomainError('not_found', 'not_found', 'This link is not valid anymore');
@@ -79,10 +83,15 @@ export function createPortalService({ db, clock, publicUrl }: { db: Kysely<Datab
       return { sessionId: link.session_id, portalToken, expiresAt: link.expires_at };
     },
 
-    /** The visitor behind a portal cookie, or null when it is unknown or expired. */
+    /**
+     * The visitor behind a portal cookie, or null when it is unknown or expired. Every portal
+     * route, the live channel and its rechecks come through here: a visit that has yet to confirm
+     * who is joining gets 403 `verification_required` from all of them.
+     */
     async visitor(portalToken: string): Promise<PortalVisitor | null> {
       const row = await repo.findPortalSignIn(db, hashToken(portalToken));
       if (!row || row.expires_at <= clock.now()) return null;
+      if (!visitConfirmed(row)) throw verificationRequired();
       return { organizationId: row.organization_id, sessionId: row.session_id, participantId: row.participant_id };
     },
 
@@ -98,6 +107,7 @@ export function createPortalService({ db, clock, publicUrl }: { db: Kysely<Datab
     },
 
     view,
+    verification: createVerification({ db, clock }),
   };
 }
 

@@ -90,7 +90,7 @@ options: { previousSessionId?: string } = {},
   for (const [index, p] of input.participants.entries()) {
     const participant = p.participantId
       ? existing.get(p.participantId)!
-      : await addToDirectory(trx, actor, { name: p.name!, timeZone: p.timeZone!, invitationType: p.invitationType!, email: p.email, phone: p.phone }, now, `participants.${index}.email`);
+      : await addToDirectory(trx, actor, { name: p.name!, timeZone: p.timeZone!, invitationType: p.invitationType!, email: p.email, phone: p.phone, dateOfBirth: p.dateOfBirth }, now, `participants.${index}.email`);
     invited.push({
       participantId: participant.id,
       invitationType: p.invitationType ?? participant.invitationType,

@@ -21,7 +21,7 @@ export function addSessionParticipant(deps: ManagementDeps, actor: Actor, id: st
       if (!found) throw invalid([{ path: 'participantId', message: 'Unknown participant' }]);
       participant = found;
     } else {
-      participant = await addToDirectory(trx, actor, { name: input.name!, timeZone: input.timeZone!, invitationType: input.invitationType!, email: input.email, phone: input.phone }, now);
+      participant = await addToDirectory(trx, actor, { name: input.name!, timeZone: input.timeZone!, invitationType: input.invitationType!, email: input.email, phone: input.phone, dateOfBirth: input.dateOfBirth }, now);
     }
     const members = await repo.sessionParticipantIds(trx, id);
     if (members.includes(participant.id)) throw conflict('already_participant', `${participant.name} is already a participant of this session`);

@@ -37,7 +37,7 @@ export function ScheduleNextPanel({ sessionId, onClose }: ScheduleNextPanelProps
         participants: session.participants.map((p) => ({
           kind: 'existing' as const,
           key: p.id,
-          participant: { id: p.id, name: p.name, email: p.email, phone: p.phone, timeZone: p.timeZone, invitationType: p.invitationType },
+          participant: { id: p.id, name: p.name, email: p.email, phone: p.phone, timeZone: p.timeZone, invitationType: p.invitationType, dateOfBirth: null },
           invitationType: p.invitationType,
         })),
       }}

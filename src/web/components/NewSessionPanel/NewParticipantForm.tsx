@@ -1,6 +1,7 @@
 import { Button, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { INVITATION_LABELS, INVITATION_TYPES, needsEmail, needsPhone, type InvitationType } from '../../../shared/participants';
+import { DateOfBirthInput } from '../DateOfBirthInput/DateOfBirthInput';
 import { TimeZoneSelect } from '../TimeZoneSelect/TimeZoneSelect';
 import { personNameSchema } from '../../../shared/users';
 import { checkWith } from '../../lib/schema-check';
@@ -12,6 +13,8 @@ export interface NewParticipantValues {
   invitationType: InvitationType;
   email: string;
   phone: string;
+  /** `YYYY-MM-DD` or ''. */
+  dateOfBirth?: string;
 }
 
 export interface NewParticipantFormProps {
@@ -71,6 +74,7 @@ export function NewParticipantForm({ initial, draftKey, onAdd, onCancel }: NewPa
         {(needsPhone(type) || form.getValues().phone) && (
           <TextInput label="Mobile phone" type="tel" required={needsPhone(type)} placeholder="+1 212 555 0100" {...form.getInputProps('phone')} />
         )}
+        <DateOfBirthInput value={form.getValues().dateOfBirth ?? ''} onChange={(value) => form.setFieldValue('dateOfBirth', value)} error={form.errors.dateOfBirth as string | undefined} />
         <Group justify="flex-end" gap="xs">
           <Button variant="default" size="xs" onClick={onCancel}>
             Cancel

@@ -5,7 +5,7 @@ import { uuid } from '../../testing/chat-server';
 import { setup } from '../../testing/render';
 import { ParticipantSearch } from './ParticipantSearch';
 
-const person = (n: number, name: string): Participant => ({ id: uuid(900 + n), name, email: `${name.split(' ')[0]!.toLowerCase()}@example.test`, phone: null, timeZone: 'UTC', invitationType: 'email' });
+const person = (n: number, name: string): Participant => ({ id: uuid(900 + n), name, email: `${name.split(' ')[0]!.toLowerCase()}@example.test`, phone: null, timeZone: 'UTC', invitationType: 'email', dateOfBirth: null });
 const GRACE = person(1, 'Grace Hopper');
 const GRETA = person(2, 'Greta Garbo');
 

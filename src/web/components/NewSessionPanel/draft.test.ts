@@ -16,7 +16,7 @@ describe('the New Session draft', () => {
         start: '2026-03-03T15:00:00.000Z',
         documentTemplateIds: ['doc'],
         participants: [
-          { kind: 'existing', key: 'a', invitationType: 'email', participant: { id: 'p1', name: 'Pat', email: 'p@x.test', phone: null, timeZone: 'UTC', invitationType: 'email' } },
+          { kind: 'existing', key: 'a', invitationType: 'email', participant: { id: 'p1', name: 'Pat', email: 'p@x.test', phone: null, timeZone: 'UTC', invitationType: 'email', dateOfBirth: null } },
           { kind: 'new', key: 'b', name: 'Rosa', timeZone: 'Europe/Madrid', invitationType: 'sms', email: '', phone: '+34612345678' },
         ],
       },

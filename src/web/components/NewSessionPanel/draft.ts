@@ -3,7 +3,7 @@ import type { InvitationType, Participant } from '../../../shared/participants';
 /** A participant on the invitation list: someone from the directory, or a new person. */
 export type ParticipantEntry =
   | { kind: 'existing'; key: string; participant: Participant; invitationType: InvitationType }
-  | { kind: 'new'; key: string; name: string; timeZone: string; invitationType: InvitationType; email: string; phone: string };
+  | { kind: 'new'; key: string; name: string; timeZone: string; invitationType: InvitationType; email: string; phone: string; dateOfBirth?: string };
 
 /** Everything the New Session panel holds; kept whole across steps so Back loses nothing. */
 export interface SessionDraft {
@@ -49,6 +49,7 @@ export function requestBody(draft: SessionDraft, options: { allowOutsideWorkHour
             invitationType: entry.invitationType,
             ...(entry.email ? { email: entry.email } : {}),
             ...(entry.phone ? { phone: entry.phone } : {}),
+            ...(entry.dateOfBirth ? { dateOfBirth: entry.dateOfBirth } : {}),
           },
     ),
   };

@@ -7,6 +7,7 @@ import { INVITATION_LABELS, INVITATION_TYPES, type InvitationType, type Particip
 import { ApiError, api } from '../../api/client';
 import { FormDrawer } from '../../components/FormDrawer/FormDrawer';
 import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt/UnsavedChangesPrompt';
+import { DateOfBirthInput } from '../../components/DateOfBirthInput/DateOfBirthInput';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
 import { applyServerErrors } from '../../lib/form-errors';
 import { staffFormDraftKey } from '../../lib/staff-drafts';
@@ -28,6 +29,7 @@ interface Draft {
   phone: string;
   timeZone: string;
   invitationType: InvitationType;
+  dateOfBirth: string;
 }
 
 export function ParticipantDrawer({ participant, defaultTimeZone, onClose, onOpenExisting }: ParticipantDrawerProps) {
@@ -41,6 +43,7 @@ export function ParticipantDrawer({ participant, defaultTimeZone, onClose, onOpe
       phone: participant?.phone ?? '',
       timeZone: participant?.timeZone ?? defaultTimeZone,
       invitationType: participant?.invitationType ?? 'email',
+      dateOfBirth: participant?.dateOfBirth ?? '',
     },
     validate: { name: checkWith(personNameSchema) },
   });
@@ -97,6 +100,7 @@ export function ParticipantDrawer({ participant, defaultTimeZone, onClose, onOpe
           <TextInput label="Email" type="email" {...form.getInputProps('email')} />
           <TextInput label="Mobile phone" type="tel" placeholder="+1 212 555 0100" description="International format, with the country code." {...form.getInputProps('phone')} />
           <TimeZoneSelect required description="Invitations and their page show times in this zone." {...form.getInputProps('timeZone')} />
+          <DateOfBirthInput value={form.getValues().dateOfBirth} onChange={(value) => form.setFieldValue('dateOfBirth', value)} error={form.errors.dateOfBirth as string | undefined} />
           <Stack gap={4}>
             <Text size="sm" fw={500} id="participant-invitation-label">
               Invite by default by

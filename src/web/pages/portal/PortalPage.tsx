@@ -6,12 +6,15 @@ import { LinkNotWorking, PortalFrame, PortalLoader, PortalMessage, wrapAnywhere 
 import { PortalSections } from './PortalSections';
 import { SessionCard } from './SessionCard';
 import { isUpcoming } from './session-text';
+import { needsVerification } from './verification-api';
+import { VerificationStep } from './VerificationStep';
 
 /** `/portal`: the participant's own page, opened through the cookie their invitation link set. */
 export function PortalPage() {
   const view = usePortalView();
 
   if (view.error && isLinkGone(view.error)) return <LinkNotWorking />;
+  if (view.error && needsVerification(view.error)) return <VerificationStep />;
   // Data already shown stays up when a background refresh fails for another reason.
   if (view.data) return <ParticipantHome view={view.data} />;
   if (view.isError) {

@@ -26,6 +26,7 @@ const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
   email: 'Email',
   phone: 'Mobile phone',
+  dateOfBirth: 'Date of birth',
   timeZone: 'Time zone',
   invitationType: 'Invitation',
   participantId: 'Participant',
@@ -55,6 +56,7 @@ const newPersonBody = (values: NewParticipantValues): ParticipantToAdd => ({
   invitationType: values.invitationType,
   email: values.email || undefined,
   phone: values.phone || undefined,
+  dateOfBirth: values.dateOfBirth || undefined,
 });
 
 /** Adds someone from the directory (after saying who and how they will be invited), or a new person, and invites them. */

@@ -35,7 +35,7 @@ const participant = (name: string, delivery: DeliveryState, overrides: Partial<R
   ...overrides,
 });
 
-const rosa: Participant = { id: ROSA_ID, name: 'Rosa Relative', email: 'rosa@example.test', phone: null, timeZone: 'Europe/Madrid', invitationType: 'email' };
+const rosa: Participant = { id: ROSA_ID, name: 'Rosa Relative', email: 'rosa@example.test', phone: null, timeZone: 'Europe/Madrid', invitationType: 'email', dateOfBirth: null };
 
 const sessionDetails = (overrides: Partial<SessionDetails> = {}): SessionDetails => ({
   id: SESSION_ID,

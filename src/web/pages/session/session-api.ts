@@ -38,7 +38,7 @@ export function useAddNote(sessionId: string) {
 /** Someone from the directory, or a new person who is added to the directory too. */
 export type ParticipantToAdd =
   | { participantId: string }
-  | { name: string; timeZone: string; invitationType: InvitationType; email?: string; phone?: string };
+  | { name: string; timeZone: string; invitationType: InvitationType; email?: string; phone?: string; dateOfBirth?: string };
 
 export function useAddParticipant(sessionId: string) {
   const queryClient = useQueryClient();

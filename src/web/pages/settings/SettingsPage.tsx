@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { OrganizationSettings } from '../../../shared/organization';
+import { type OrganizationSettings, PARTICIPANT_VERIFICATION_LABELS, PARTICIPANT_VERIFICATIONS } from '../../../shared/organization';
 import { api } from '../../api/client';
 import { useOrganization } from '../../api/queries';
 import { ME_KEY, useCurrentUser } from '../../auth/sign-in';
@@ -50,6 +50,7 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
       autoCompleteMinutes: initial.autoCompleteMinutes as number | string,
       preferredUnits: initial.preferredUnits,
       requireMfa: initial.requireMfa,
+      participantVerification: initial.participantVerification,
     },
   });
   const save = useMutation({
@@ -141,6 +142,13 @@ function SettingsForm({ initial }: { readonly initial: OrganizationSettings }) {
             label="Require two-step sign-in"
             description="Every staff member must set up an authenticator app; until they do, signing in leads only to that setup."
             {...form.getInputProps('requireMfa', { type: 'checkbox' })}
+          />
+          <Select
+            label="Before a participant's page opens, ask for"
+            description="A link forwarded to someone else then opens nothing. Staff record dates of birth on the participant's record."
+            data={PARTICIPANT_VERIFICATIONS.map((value) => ({ value, label: PARTICIPANT_VERIFICATION_LABELS[value] }))}
+            allowDeselect={false}
+            {...form.getInputProps('participantVerification')}
           />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>
