@@ -19,6 +19,7 @@ import { registerTextGuard } from './http/text-guard';
 import { createSignInCookie } from './http/sign-in-cookie';
 import type { App } from './http/types';
 import { registerWeb } from './http/web';
+import { type AuditBatcher, createAuditBatcher, registerReadAudit } from './modules/audit';
 import { authRoutes, createAuthService } from './modules/auth';
 import { availabilityRoutes, createAvailabilityService } from './modules/availability';
 import { calendarRoutes, createCalendarFeed } from './modules/calendar';
@@ -52,6 +53,15 @@ export interface AppDeps {
   webRoot?: string;
   /** Each request to an EHR gives up after this long; 30 s unless a test wants less. */
   ehrTimeoutMs?: number;
+  /** Reads of PHI are audited unless this is false: only the benchmark turns it off, to measure its cost. */
+  auditReads?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Queues the audit events of reads; tests flush it to see them. */
+    auditBatcher: AuditBatcher;
+  }
 }
 
 export const EHR_TIMEOUT_MS = 30_000;
@@ -145,9 +155,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await live.start();
   app.addHook('onClose', () => live.close());
 
+  // Reads are audited after their answer, in batches; the app's close writes what is queued.
+  const auditBatcher = createAuditBatcher({ db, logger: app.log });
+  app.decorate('auditBatcher', auditBatcher);
+  app.addHook('onClose', () => auditBatcher.close());
+
   app.decorateRequest('actor', null);
   await app.register(
     async (api: App) => {
+      if (deps.auditReads !== false) registerReadAudit(api, auditBatcher, () => clock.now());
       api.addHook('onRequest', async (request) => {
         const token = cookie.read(request);
         request.actor = token ? await auth.authenticate(token) : null;

@@ -9,6 +9,7 @@ import { staffOf } from '../auth';
 import type { DocumentCompletion } from '../documents';
 import type { PortalService } from './service';
 import { portalVisitorOf } from './visitor';
+import { portalRead } from '../audit';
 
 const tags = ['Portal'];
 const security = [{ participantSession: [] }];
@@ -47,6 +48,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
   });
 
   app.get('/portal/session', {
+    config: { audit: portalRead('portal.session_read') },
     schema: { tags, summary: "The participant's session", security, response: { 200: json(portalViewSchema), ...problems(401, 404) } },
   }, async (request) => {
     const { version: _, ...view } = await portal.view(await visitorOf(request));
@@ -54,6 +56,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
   });
 
   app.get('/portal/calendar.ics', {
+    config: { audit: portalRead('portal.calendar_downloaded') },
     schema: { tags, summary: "The participant's session as a calendar file", security, response: { 200: file('text/calendar', 'An iCalendar (RFC 5545) file'), ...problems(401, 404) } },
   }, async (request, reply) => {
     const calendar = await portal.calendarFile(await visitorOf(request));
@@ -62,6 +65,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
 
   const documentParams = z.object({ id: z.uuid() });
   app.get('/portal/documents', {
+    config: { audit: portalRead('portal.documents_read') },
     schema: { tags, summary: "The participant's documents", security, response: { 200: json(z.array(documentToCompleteSchema), 'Their documents, with questions and answers'), ...problems(401) } },
   }, async (request) => completion.listForParticipant(await visitorOf(request)));
   app.post('/portal/documents/:id', {
@@ -78,6 +82,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
     completion.completeAsParticipant(await visitorOf(request), request.params.id, request.body.answers),
   );
   app.get('/portal/documents/:id/pdf', {
+    config: { audit: portalRead('portal.document_pdf_downloaded', 'document', 'id') },
     schema: {
       tags,
       summary: 'A completed document as a signed PDF',
@@ -89,6 +94,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
     sendFile(reply, await completion.pdfForParticipant(await visitorOf(request), request.params.id), 'attachment'),
   );
   app.get('/portal/documents/:id/file', {
+    config: { audit: portalRead('portal.document_file_downloaded', 'document', 'id') },
     schema: { tags, summary: 'The file of a PDF document', description: 'Sent inline, to read.', security, params: documentParams, response: { 200: file('application/pdf', 'The PDF'), ...problems(401, 404) } },
   }, async (request, reply) =>
     sendFile(reply, await completion.fileForParticipant(await visitorOf(request), request.params.id), 'inline'),
