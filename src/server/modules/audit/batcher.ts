@@ -48,17 +48,48 @@ export function createAuditBatcher({ db, logger, maxDelayMs = 1000, maxBatch = 2
     );
   }
 
+  const append = async (events: AuditEvent[]) => {
+    const complete = await withPatients(events);
+    await db.transaction().execute((trx) => appendAuditEvents(trx, complete));
+  };
+  const codeOf = (error: unknown) => (error as { code?: string }).code ?? 'unknown';
+
+  /**
+   * After a batch failed more than once, its events are written one by one: when some succeed the
+   * database is up, so an event it refuses on its own would block the queue for ever; it is
+   * dropped and logged (by action and error code). When none succeed, all wait for the next try.
+   */
+  async function writeOneByOne(batch: AuditEvent[]): Promise<boolean> {
+    const refused: { event: AuditEvent; code: string }[] = [];
+    for (const event of batch) {
+      await append([event]).catch((error: unknown) => refused.push({ event, code: codeOf(error) }));
+    }
+    if (refused.length === batch.length) {
+      queue = [...batch, ...queue];
+      return false;
+    }
+    for (const { event, code } of refused) logger.error({ code, action: event.action }, 'audit event refused by the database; dropped');
+    return true;
+  }
+
+  let failures = 0;
   async function writeOnce(): Promise<boolean> {
     const batch = queue.splice(0, maxBatch);
     if (batch.length === 0) return true;
+    if (failures >= 2) {
+      const written = await writeOneByOne(batch);
+      failures = written ? 0 : failures + 1;
+      return written;
+    }
     try {
-      const events = await withPatients(batch);
-      await db.transaction().execute((trx) => appendAuditEvents(trx, events));
+      await append(batch);
+      failures = 0;
       return true;
     } catch (error) {
       // Back at the front, in order; the log names no field of the events (they concern patients).
       queue = [...batch, ...queue];
-      logger.error({ code: (error as { code?: string }).code ?? 'unknown', events: batch.length }, 'audit batch write failed; will retry');
+      failures++;
+      logger.error({ code: codeOf(error), events: batch.length }, 'audit batch write failed; will retry');
       return false;
     }
   }

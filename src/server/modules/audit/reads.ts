@@ -36,6 +36,11 @@ declare module 'fastify' {
 
 const param = (request: FastifyRequest, name: string): string | null => (request.params as Record<string, string | undefined>)[name] ?? null;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** An address naming no possible record (`/sessions/abc`) is answered 404 by validation: no read happened. */
+const namesNoRecord = (subject: AuditSubject) =>
+  (subject.sessionId != null && !UUID.test(subject.sessionId)) || (subject.participantIds ?? []).some((id) => !UUID.test(id));
+
 /** A read under `/sessions/:id/…`: the session is the `id` parameter, the record `entityParam`. */
 export const sessionRead = (action: string, entityType = 'session', entityParam = 'id'): ReadAudit => ({
   action,
@@ -97,6 +102,7 @@ export function registerReadAudit(app: FastifyInstance, batcher: AuditBatcher, n
     const actor = visitor ? null : request.actor;
     if (!outcome || (!actor && !visitor)) return;
     const subject = { ...audit.subject(request), ...request.auditSubject };
+    if (namesNoRecord(subject)) return;
     batcher.add({
       organizationId: actor ? actor.organizationId : visitor!.organizationId,
       actorUserId: actor?.id ?? null,
