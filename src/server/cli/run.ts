@@ -2,6 +2,7 @@ import { offsetClock, systemClock } from '../clock';
 import { type Config, ConfigError } from '../config';
 import { DomainError } from '../errors';
 import { type CliIo, type Command, CommandError, UsageError } from './command';
+import { auditVerifyCommand } from './audit-verify';
 import { migrateCommand } from './migrate';
 import { orgCreateCommand } from './org-create';
 import { orgDeactivateCommand } from './org-deactivate';
@@ -13,6 +14,7 @@ export const COMMANDS: Record<string, Command> = {
   'org create': orgCreateCommand,
   'org list': orgListCommand,
   'org deactivate': orgDeactivateCommand,
+  'audit verify': auditVerifyCommand,
 };
 
 const PROGRAM = 'npm run carebeam --';
