@@ -158,7 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   // Reads are audited after their answer, in batches; the app's close writes what is queued.
   const auditBatcher = createAuditBatcher({ db, logger: app.log });
   app.decorate('auditBatcher', auditBatcher);
-  app.addHook('onClose', () => auditBatcher.close());
+  app.addHook('onClose', async () => auditBatcher.close());
 
   app.decorateRequest('actor', null);
   await app.register(

@@ -1,4 +1,3 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { type AuditEvent, appendAuditEvents, participantsOfSessions } from './repo';
@@ -15,7 +14,8 @@ export interface AuditBatcher {
 
 export interface AuditBatcherOptions {
   db: Kysely<Database>;
-  logger: Pick<FastifyBaseLogger, 'error'>;
+  /** The app's logger (only its `error`, with ids and counts). */
+  logger: { error(fields: Record<string, unknown>, message: string): void };
   /** An event waits at most this long before it is written (1 s). */
   maxDelayMs?: number;
   /** This many queued events are written at once, without waiting (200). */
@@ -95,19 +95,19 @@ export function createAuditBatcher({ db, logger, maxDelayMs = 1000, maxBatch = 2
   }
 
   /** Writes batches until the queue is empty; one writer at a time. */
-  function drain(): Promise<void> {
-    writing ??= (async () => {
-      try {
-        while (queue.length > 0) {
-          if (!(await writeOnce())) {
-            if (closed) return;
-            await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
-          }
-        }
-      } finally {
-        writing = null;
+  async function writeAll(): Promise<void> {
+    while (queue.length > 0) {
+      if (!(await writeOnce())) {
+        if (closed) return;
+        await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
       }
-    })();
+    }
+  }
+  function drain(): Promise<void> {
+    // `.finally` runs after this assignment even when there was nothing to write.
+    writing ??= writeAll().finally(() => {
+      writing = null;
+    });
     return writing;
   }
 

@@ -87,15 +87,21 @@ function outcomeOf(status: number): AuditOutcome | null {
 }
 
 /**
- * The one place reads are audited: after the answer is sent, a route with `config.audit` queues
+ * The one place reads are audited: as its answer is sent, a route with `config.audit` queues
  * one event (who, what, which patients and session, outcome, address) on the batcher.
  */
 export function registerReadAudit(app: FastifyInstance, batcher: AuditBatcher, now: () => Date): void {
   app.decorateRequest('auditSubject', null);
   app.decorateRequest('auditVisitor', null);
-  app.addHook('onResponse', async (request: FastifyRequest, reply: FastifyReply) => {
+  // onSend, not onResponse: the event is queued before the answer leaves, so a close that
+  // follows the answer (SIGTERM after the last request) always finds it in the queue.
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const audit = request.routeOptions.config.audit;
-    if (!audit) return;
+    if (audit) queueRead(request, reply, audit);
+    return payload;
+  });
+
+  function queueRead(request: FastifyRequest, reply: FastifyReply, audit: ReadAudit): void {
     const outcome = outcomeOf(reply.statusCode);
     // A portal route acts as the participant of the cookie, even in a browser also signed in as staff.
     const visitor = request.auditVisitor;
@@ -117,5 +123,5 @@ export function registerReadAudit(app: FastifyInstance, batcher: AuditBatcher, n
       address: request.ip,
       at: now(),
     });
-  });
+  }
 }
