@@ -1,4 +1,5 @@
 import { benchMe } from './api-me.bench';
+import { benchAuditRead } from './audit-read.bench';
 import { benchAvailabilityApi } from './availability-api.bench';
 import { benchAvailabilityEngine } from './availability-engine.bench';
 import { benchChatFanout } from './chat-fanout.bench';
@@ -13,6 +14,7 @@ import { benchListSessions } from './sessions-list.bench';
 // Every benchmark, in order. Each returns figures beside floors measured in the same run.
 const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'GET /api/me', run: benchMe },
+  { name: 'audited read', run: benchAuditRead },
   { name: 'availability engine', run: benchAvailabilityEngine },
   { name: 'GET /api/availability', run: benchAvailabilityApi },
   { name: 'POST /api/sessions', run: benchCreateSessions },

@@ -29,10 +29,10 @@ export async function demoFollowUp(db: Kysely<Database>) {
 }
 
 /** The real app on an open database (migrated and seeded), listening on a free port (serving the built web app when given its folder). */
-async function serve(database: DatabaseHandle, config: Partial<Config>, webRoot = '/nonexistent') {
+async function serve(database: DatabaseHandle, config: Partial<Config>, webRoot = '/nonexistent', auditReads = true) {
   const filesDir = mkdtempSync(join(tmpdir(), 'carebeam-bench-files-'));
   const storage = localFileStore(filesDir);
-  const app = await buildApp({ config: testConfig(config), database, clock: systemClock, storage, webRoot });
+  const app = await buildApp({ config: testConfig(config), database, clock: systemClock, storage, webRoot, auditReads });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
 
   async function call(path: string, init: { method: string; cookie?: string; body?: unknown }) {
@@ -59,6 +59,8 @@ async function serve(database: DatabaseHandle, config: Partial<Config>, webRoot 
       const exchanged = await call('/portal/exchange', { method: 'POST', body: { token: /\/join\/(.+)$/.exec(link.url)![1] } });
       return exchanged.headers.get('set-cookie')!.split(';')[0]!;
     },
+    /** Writes the queued audit events of reads. */
+    flushAudit: () => app.auditBatcher.flush(),
     close: async () => {
       await app.close();
       await database.close();
@@ -70,12 +72,12 @@ async function serve(database: DatabaseHandle, config: Partial<Config>, webRoot 
 export type BenchApp = Awaited<ReturnType<typeof serve>>;
 
 /** The real app on a fresh in-memory PGlite with the demo clinic, listening on a free port. */
-export async function startBenchApp(config: Partial<Config> = {}, { webRoot }: { webRoot?: string } = {}) {
+export async function startBenchApp(config: Partial<Config> = {}, { webRoot, auditReads }: { webRoot?: string; auditReads?: boolean } = {}) {
   const pglite = await openPglite({ dataDir: IN_MEMORY });
   const database = pgliteDatabase(pglite);
   await migrateToLatest(database.db);
   await seedDemo(database.db, { password: BENCH_PASSWORD, clock: systemClock });
-  return { ...(await serve(database, config, webRoot)), pglite };
+  return { ...(await serve(database, config, webRoot, auditReads)), pglite };
 }
 
 /**

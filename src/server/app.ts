@@ -20,6 +20,7 @@ import { registerTextGuard } from './http/text-guard';
 import { createSignInCookie } from './http/sign-in-cookie';
 import type { App } from './http/types';
 import { registerWeb } from './http/web';
+import { type AuditBatcher, createAuditBatcher, registerReadAudit } from './modules/audit';
 import { auditLogRoutes, createAuditLog } from './modules/audit-log';
 import { authRoutes, createAuthService, createMfaService, mfaRoutes, requireMfaStepRoute } from './modules/auth';
 import { backupsRoutes, createBackupsService } from './modules/backups';
@@ -57,6 +58,15 @@ export interface AppDeps {
   ehrTimeoutMs?: number;
   /** The server's backups (shared with the schedule); made from the configuration when absent. */
   backups?: BackupDirectory | null;
+  /** Reads of PHI are audited unless this is false: only the benchmark turns it off, to measure its cost. */
+  auditReads?: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Queues the audit events of reads; tests flush it to see them. */
+    auditBatcher: AuditBatcher;
+  }
 }
 
 export const EHR_TIMEOUT_MS = 30_000;
@@ -153,10 +163,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await live.start();
   app.addHook('onClose', () => live.close());
 
+  // Reads are audited after their answer, in batches; the app's close writes what is queued.
+  const auditBatcher = createAuditBatcher({ db, logger: app.log });
+  app.decorate('auditBatcher', auditBatcher);
+  app.addHook('onClose', async () => auditBatcher.close());
+
   app.decorateRequest('actor', null);
   app.decorateRequest('signIn', null);
   await app.register(
     async (api: App) => {
+      if (deps.auditReads !== false) registerReadAudit(api, auditBatcher, () => clock.now());
       api.addHook('onRequest', async (request) => {
         const token = cookie.read(request);
         request.signIn = token ? await auth.resolve(token) : null;

@@ -11,6 +11,7 @@ import type { Config } from '../config';
 import { type DatabaseTarget, openDatabase } from '../db/connect';
 import { LOCK_FILE } from '../db/data-dir-lock';
 import type { Database } from '../db/schema';
+import { verifyAuditChain } from '../modules/audit';
 import { testConfig } from '../testing/config';
 import { adminQuery, databaseUrl } from '../testing/databases';
 import { type SignedIn, startTestApp, type TestApp } from '../testing/harness';
@@ -77,13 +78,11 @@ function expectFilesIn(filesDir: string, files: { storage_key: string; sha256: s
   for (const file of files) expect([file.storage_key, sha256(readFileSync(join(filesDir, file.storage_key)))]).toEqual([file.storage_key, file.sha256]);
 }
 
-/**
- * The restored audit trail: every row, in the same organization. The audit hash chain, once
- * merged, is checked here too: `expect((await verifyAuditChain(db, organizationId)).intact).toBe(true)`.
- */
+/** The restored audit trail: every row, in the same organization, with its hash chain intact. */
 async function expectAuditTrail(db: Kysely<Database>, organizationId: string, audit: string[]) {
   expect((await contents(db)).audit).toEqual(audit);
   expect((await db.selectFrom('audit_events').select('id').where('organization_id', '=', organizationId).execute()).length).toBeGreaterThan(0);
+  expect(await verifyAuditChain(db, organizationId)).toMatchObject({ intact: true, firstBroken: null });
 }
 
 /** The restored database holds exactly what the original held, and FILES_DIR every file. */

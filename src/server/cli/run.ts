@@ -3,6 +3,7 @@ import { type Config, ConfigError } from '../config';
 import { DomainError } from '../errors';
 import { type CliIo, type Command, CommandError, UsageError } from './command';
 import { backupCommand } from './backup';
+import { auditVerifyCommand } from './audit-verify';
 import { migrateCommand } from './migrate';
 import { orgCreateCommand } from './org-create';
 import { orgDeactivateCommand } from './org-deactivate';
@@ -17,6 +18,7 @@ export const COMMANDS: Record<string, Command> = {
   'org deactivate': orgDeactivateCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  'audit verify': auditVerifyCommand,
 };
 
 const PROGRAM = 'npm run carebeam --';

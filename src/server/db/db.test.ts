@@ -1,5 +1,6 @@
 import { Migrator, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { recordAudit } from '../modules/audit';
 import { createOrganization } from '../testing/factories';
 import { startTestApp, type TestApp } from '../testing/harness';
 import { adminQuery, databaseUrl } from '../testing/databases';
@@ -23,10 +24,7 @@ describe('database', () => {
 
   it('refuses UPDATE and DELETE on audit events', async () => {
     const org = await createOrganization(t.db);
-    await t.db
-      .insertInto('audit_events')
-      .values({ organization_id: org.id, actor_user_id: null, action: 'test.done', entity_type: 'test', entity_id: null, at: new Date(), data: '{}' })
-      .execute();
+    await recordAudit(t.db, { organizationId: org.id, actorUserId: null, action: 'test.done', entityType: 'test', entityId: null, at: new Date() });
     await expect(t.db.updateTable('audit_events').set({ action: 'test.rewritten' }).where('organization_id', '=', org.id).execute()).rejects.toThrow(/append-only/);
     await expect(t.db.deleteFrom('audit_events').where('organization_id', '=', org.id).execute()).rejects.toThrow(/append-only/);
     const rows = await t.db.selectFrom('audit_events').select('action').where('organization_id', '=', org.id).execute();

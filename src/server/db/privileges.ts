@@ -22,6 +22,8 @@ export const APP_TABLE_PRIVILEGES: Readonly<Record<string, readonly TablePrivile
   // A reading is corrected by marking it entered-in-error (its trigger checks how), never deleted.
   readings: ['SELECT', 'INSERT', 'UPDATE'],
   document_template_versions: APPEND_ONLY,
+  // Each audit append moves its organization's chain head (INSERT … ON CONFLICT DO UPDATE); never deleted.
+  audit_chain_heads: ['SELECT', 'INSERT', 'UPDATE'],
   // The app checks which migration the database is at (readiness); only migrations write these.
   kysely_migration: READ_ONLY,
   kysely_migration_lock: READ_ONLY,

@@ -95,6 +95,17 @@ export interface AuditEventsTable {
   session_id: string | null;
   outcome: ColumnType<AuditOutcome, AuditOutcome | undefined, never>;
   address: string | null;
+  /** The row's place in its organization's hash chain, from 1 (see modules/audit/chain.ts). */
+  seq: number;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The last link of each organization's audit chain, locked by every append. */
+export interface AuditChainHeadsTable {
+  organization_id: string;
+  seq: number;
+  hash: string;
 }
 
 export type AuditActorKind = 'user' | 'participant' | 'system' | 'anonymous';
@@ -486,6 +497,7 @@ export interface Database {
   staff_mfa: StaffMfaTable;
   mfa_recovery_codes: MfaRecoveryCodesTable;
   audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
   login_failures: LoginFailuresTable;
   password_links: PasswordLinksTable;
   password_reset_requests: PasswordResetRequestsTable;

@@ -22,6 +22,7 @@ const OWNER: Record<string, string> = {
   server_secrets: 'messaging',
   password_reset_requests: 'auth',
   audit_events: 'audit',
+  audit_chain_heads: 'audit',
   session_types: 'catalog',
   services: 'catalog',
   service_session_types: 'catalog',

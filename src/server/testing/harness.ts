@@ -65,6 +65,8 @@ export interface TestApp {
   /** A new organization with one signed-in user of the given roles. */
   staff(roles: Role[], organizationId?: string): Promise<SignedIn>;
   signIn(email: string, password?: string): Promise<string>;
+  /** Writes the queued audit events of reads (they are batched, at most a second late). */
+  flushAudit(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -151,6 +153,7 @@ export async function startTestApp(
     signIn,
     listen,
     participantCookie,
+    flushAudit: () => app.auditBatcher.flush(),
     anotherInstance: async () => (database.url ? startTestApp({ ...options, sharedDatabaseUrl: database.url, clock }) : undefined),
     close: async () => {
       await app.close();

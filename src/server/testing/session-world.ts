@@ -48,5 +48,5 @@ export async function sessionWorld(t: TestApp) {
     };
   }
 
-  return { host, otherProvider, dispatcher, stranger, book };
+  return { host, otherProvider, dispatcher, stranger, service, book };
 }

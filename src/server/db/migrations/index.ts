@@ -14,6 +14,7 @@ import * as organizationDeactivation from './2026_12_01_0012_organization_deacti
 import * as passwordLinks from './2026_12_01_0013_password_links';
 import * as outboxAttemptMarks from './2026_12_01_0014_outbox_attempt_marks';
 import * as auditSubjects from './2026_12_01_0015_audit_subjects';
+import * as auditChain from './2026_12_01_0016_audit_chain';
 import * as staffMfa from './2026_12_01_0017_staff_mfa';
 import * as participantVerification from './2026_12_01_0019_participant_verification';
 
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0013_password_links': passwordLinks,
   '2026_12_01_0014_outbox_attempt_marks': outboxAttemptMarks,
   '2026_12_01_0015_audit_subjects': auditSubjects,
+  '2026_12_01_0016_audit_chain': auditChain,
   '2026_12_01_0017_staff_mfa': staffMfa,
   '2026_12_01_0019_participant_verification': participantVerification,
 };

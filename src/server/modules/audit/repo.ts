@@ -1,5 +1,6 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { AuditActorKind, AuditOutcome, Database } from '../../db/schema';
+import { type ChainedFields, GENESIS_HASH, rowHash } from './chain';
 
 export interface AuditEvent {
   organizationId: string;
@@ -23,24 +24,83 @@ export interface AuditEvent {
   data?: Record<string, unknown>;
 }
 
-/** Appends to the audit trail; call it inside the transaction of the change it records. */
-export async function recordAudit(db: Kysely<Database>, event: AuditEvent): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      organization_id: event.organizationId,
-      actor_user_id: event.actorUserId,
-      actor_kind: event.actorKind ?? (event.actorUserId ? 'user' : 'system'),
-      actor_participant_id: event.actorParticipantId ?? null,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      participant_ids: [...(event.participantIds ?? [])],
-      session_id: event.sessionId ?? null,
-      outcome: event.outcome ?? 'success',
-      address: event.address ?? null,
-      at: event.at,
-      data: JSON.stringify(event.data ?? {}),
-    })
+type Db = Kysely<Database>;
+
+const fieldsOf = (event: AuditEvent) => ({
+  organization_id: event.organizationId,
+  actor_user_id: event.actorUserId,
+  actor_kind: event.actorKind ?? (event.actorUserId ? ('user' as const) : ('system' as const)),
+  actor_participant_id: event.actorParticipantId ?? null,
+  action: event.action,
+  entity_type: event.entityType,
+  entity_id: event.entityId,
+  participant_ids: [...(event.participantIds ?? [])],
+  session_id: event.sessionId ?? null,
+  outcome: event.outcome ?? ('success' as const),
+  address: event.address ?? null,
+  at: event.at,
+  data: event.data ?? {},
+}) satisfies Omit<ChainedFields, 'seq'>;
+
+/**
+ * Locks the organization's chain head (creating it on the first append) and returns it. This is
+ * what serializes appends from every instance; callers take it last in their transaction.
+ */
+async function lockHead(trx: Db, organizationId: string): Promise<{ seq: number; hash: string }> {
+  return trx
+    .insertInto('audit_chain_heads')
+    .values({ organization_id: organizationId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('organization_id').doUpdateSet({ seq: sql`audit_chain_heads.seq` }))
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+}
+
+async function appendToChain(trx: Db, organizationId: string, events: AuditEvent[]): Promise<void> {
+  const head = await lockHead(trx, organizationId);
+  let { seq, hash } = head;
+  const rows = events.map((event) => {
+    const fields = { ...fieldsOf(event), seq: ++seq };
+    const prevHash = hash;
+    hash = rowHash(fields, prevHash);
+    return { ...fields, prev_hash: prevHash, hash, data: JSON.stringify(fields.data) };
+  });
+  await trx.insertInto('audit_events').values(rows).execute();
+  await trx.updateTable('audit_chain_heads').set({ seq, hash }).where('organization_id', '=', organizationId).execute();
+}
+
+/**
+ * Appends events to their organizations' chains in one transaction (the caller's, if it is in
+ * one). Organizations are locked in id order, so two appenders never wait on each other in a cycle.
+ */
+export async function appendAuditEvents(db: Db, events: readonly AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const byOrganization = new Map<string, AuditEvent[]>();
+  for (const event of events) byOrganization.set(event.organizationId, [...(byOrganization.get(event.organizationId) ?? []), event]);
+  const append = async (trx: Db) => {
+    for (const organizationId of [...byOrganization.keys()].sort()) await appendToChain(trx, organizationId, byOrganization.get(organizationId)!);
+  };
+  await (db.isTransaction ? append(db) : db.transaction().execute(append));
+}
+
+/**
+ * Appends to the audit trail; call it inside the transaction of the change it records, after the
+ * change's own writes (it locks the organization's chain head until that transaction ends).
+ */
+export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
+  await appendAuditEvents(db, [event]);
+}
+
+/** Who takes part in each session (the patients a session-scoped read concerns). */
+export async function participantsOfSessions(db: Db, organizationId: string, sessionIds: readonly string[]): Promise<Map<string, string[]>> {
+  const found = new Map<string, string[]>();
+  if (sessionIds.length === 0) return found;
+  const rows = await db
+    .selectFrom('session_participants')
+    .select(['session_id', 'participant_id'])
+    .where('organization_id', '=', organizationId)
+    .where('session_id', 'in', [...sessionIds])
+    .orderBy('participant_id')
     .execute();
+  for (const row of rows) found.set(row.session_id, [...(found.get(row.session_id) ?? []), row.participant_id]);
+  return found;
 }

@@ -104,6 +104,23 @@ export function createAuthService({ db, clock, signInIdleMinutes }: AuthDeps) {
         : await verifyAgainstDecoy(input.password);
     if (!user || !valid) {
       await repo.pruneFailures(db, new Date(now.getTime() - 60 * MINUTE));
+      // The lasting trace (login_failures is pruned after an hour) goes to the account's
+      // organization. An email that matches no account has no organization whose trail it
+      // belongs to: it stays in login_failures for the rate limit and nowhere else.
+      if (user) {
+        await recordAudit(db, {
+          organizationId: user.organization_id,
+          actorUserId: null,
+          actorKind: 'anonymous',
+          action: 'user.sign_in_failed',
+          entityType: 'user',
+          entityId: user.id,
+          outcome: 'failed',
+          address: input.ip,
+          at: now,
+          data: { reason: user.deactivated_at !== null ? 'deactivated' : user.password_hash === null ? 'no_password' : 'wrong_password' },
+        });
+      }
       throw invalidCredentials();
     }
     await repo.forgetAttempt(db, attemptId);

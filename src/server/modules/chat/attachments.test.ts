@@ -45,7 +45,8 @@ describe('attachments', () => {
     const inline = await t.request({ url: `/api/sessions/${s.id}/attachments/${uploaded.body.id}?inline=1`, cookie: host.cookie });
     expect(inline.headers['content-disposition']).toMatch(/^inline;/);
 
-    const audit = await t.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('entity_id', '=', uploaded.body.id).execute();
+    await t.flushAudit();
+    const audit = await t.db.selectFrom('audit_events').select(['action', 'actor_user_id']).where('entity_id', '=', uploaded.body.id).orderBy('seq').execute();
     expect(audit).toEqual([
       { action: 'chat_attachment.downloaded', actor_user_id: host.id },
       { action: 'chat_attachment.downloaded', actor_user_id: host.id },

@@ -17,6 +17,7 @@ import { file, json, noContent, problems } from '../../http/responses';
 import type { App } from '../../http/types';
 import { staffOf } from '../auth';
 import type { Caller, ChatService } from './service';
+import { portalRead, sessionRead } from '../audit';
 
 const sessionParams = z.object({ id: z.uuid() });
 const attachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() });
@@ -66,6 +67,7 @@ export function chatRoutes(app: App, chat: ChatService, participantOf: (request:
   const staff = (request: FastifyRequest): Caller => ({ kind: 'staff', actor: staffOf(request) });
 
   app.get('/sessions/:id/messages', {
+    config: { audit: sessionRead('chat.read') },
     schema: doc(false, 'Read the chat', 'The messages after `after` (a seq), oldest first: the whole session and every private thread.', {
       params: sessionParams,
       querystring: listMessagesQuerySchema,
@@ -108,6 +110,7 @@ export function chatRoutes(app: App, chat: ChatService, participantOf: (request:
     return reply.code(201).send(await chat.upload(caller, request.params.id, await readUpload(request)));
   });
   app.get('/sessions/:id/attachments/:attachmentId', {
+    config: { audit: sessionRead('chat_attachment.downloaded', 'chat_attachment', 'attachmentId') },
     schema: doc(false, 'Download an attachment', 'For whoever may read its message. Every download is audited.', {
       params: attachmentParams,
       querystring: downloadQuery,
@@ -118,6 +121,7 @@ export function chatRoutes(app: App, chat: ChatService, participantOf: (request:
   );
 
   app.get('/portal/messages', {
+    config: { audit: portalRead('portal.chat_read') },
     schema: doc(true, 'Read my chat', "The session's conversation and the participant's private thread with the clinic, oldest first.", {
       querystring: listMessagesQuerySchema,
       response: { 200: json(chatPageSchema), ...problems(400, 401, 404) },
@@ -159,6 +163,7 @@ export function chatRoutes(app: App, chat: ChatService, participantOf: (request:
     return reply.code(201).send(await chat.upload(caller, caller.visitor.sessionId, await readUpload(request)));
   });
   app.get('/portal/attachments/:attachmentId', {
+    config: { audit: portalRead('portal.attachment_downloaded', 'chat_attachment', 'attachmentId') },
     schema: doc(true, 'Download an attachment', 'Of a message the participant may read. Every download is audited.', {
       params: portalAttachmentParams,
       querystring: downloadQuery,

@@ -8,7 +8,6 @@ import type { Database } from '../../db/schema';
 import { conflict, DomainError, invalid, notFound } from '../../errors';
 import type { FileStore } from '../../storage/file-store';
 import { requireParticipantAccess, requireSessionAccess, sessionParticipantIds, type SessionRow } from '../access';
-import { recordAudit } from '../audit';
 import type { Actor, PortalVisitor } from '../auth';
 import { insertFile, safeFilename, storeBytes } from '../files';
 import { recordHistory } from '../history';
@@ -141,24 +140,12 @@ export function createChatService({ db, clock, storage, organizerEmail }: ChatDe
       return { id, name, contentType, size: stored.size };
     },
 
-    /** An attachment for whoever may read its message (or its uploader, before it is sent); every download is audited. */
+    /** An attachment for whoever may read its message (or its uploader, before it is sent); its route audits the download. */
     async download(caller: Caller, sessionId: string, attachmentId: string): Promise<{ filename: string; contentType: string; bytes: Uint8Array }> {
-      const { session, reader } = await enter(db, caller, sessionId, false);
+      const { reader } = await enter(db, caller, sessionId, false);
       const found = await repo.findAttachment(db, sessionId, attachmentId);
       const mayRead = found && (found.message_id ? canRead(reader, { to: found.thread_participant_id }) : found.uploader_kind === reader.kind && found.uploader_id === reader.id);
       if (!found || !mayRead) throw notFound('Attachment');
-      await recordAudit(db, {
-        organizationId: session.organization_id,
-        actorKind: reader.kind === 'staff' ? 'user' : 'participant',
-        actorUserId: reader.kind === 'staff' ? reader.id : null,
-        actorParticipantId: reader.kind === 'participant' ? reader.id : null,
-        action: 'chat_attachment.downloaded',
-        entityType: 'chat_attachment',
-        entityId: attachmentId,
-        sessionId,
-        participantIds: await sessionParticipantIds(db, sessionId),
-        at: clock.now(),
-      });
       return { filename: found.filename, contentType: found.content_type, bytes: await storage.get(found.storage_key) };
     },
   };

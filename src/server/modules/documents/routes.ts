@@ -20,6 +20,7 @@ import { staffOf } from '../auth';
 import type { App } from '../../http/types';
 import type { DocumentCompletion } from './completion';
 import type { DocumentsService } from './service';
+import { sessionRead } from '../audit';
 
 const idParams = z.object({ id: z.uuid() });
 const documentParams = z.object({ id: z.uuid(), documentId: z.uuid() });
@@ -148,9 +149,11 @@ export function documentsRoutes(app: App, documents: DocumentsService, completio
   );
 
   app.get('/sessions/:id/documents', {
+    config: { audit: sessionRead('document.list_read') },
     schema: { tags, summary: "A session's documents", params: idParams, response: { 200: json(z.array(sessionDocumentSchema), 'The documents'), ...problems(401, 404) } },
   }, (request) => completion.listForStaff(staffOf(request), request.params.id));
   app.get('/sessions/:id/documents/:documentId', {
+    config: { audit: sessionRead('document.read', 'document', 'documentId') },
     schema: { tags, summary: 'A document of a session, to complete or read', params: documentParams, response: { 200: json(documentToCompleteSchema), ...problems(401, 404) } },
   }, (request) =>
     completion.getForStaff(staffOf(request), request.params.id, request.params.documentId),
@@ -168,6 +171,7 @@ export function documentsRoutes(app: App, documents: DocumentsService, completio
     completion.completeAsHost(staffOf(request), request.params.id, request.params.documentId, request.body.answers),
   );
   app.get('/sessions/:id/documents/:documentId/pdf', {
+    config: { audit: sessionRead('document.pdf_downloaded', 'document', 'documentId') },
     schema: {
       tags,
       summary: 'A completed document as a signed PDF',
@@ -179,6 +183,7 @@ export function documentsRoutes(app: App, documents: DocumentsService, completio
     sendFile(reply, await completion.pdfForStaff(staffOf(request), request.params.id, request.params.documentId), 'attachment'),
   );
   app.get('/sessions/:id/documents/:documentId/file', {
+    config: { audit: sessionRead('document.file_downloaded', 'document', 'documentId') },
     schema: { tags, summary: "The file of a session's PDF document", description: 'Sent inline, to read.', params: documentParams, response: { 200: pdf, ...problems(401, 404) } },
   }, async (request, reply) =>
     sendFile(reply, await completion.fileForStaff(staffOf(request), request.params.id, request.params.documentId), 'inline'),

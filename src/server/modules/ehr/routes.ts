@@ -7,6 +7,7 @@ import type { App } from '../../http/types';
 import { staffOf } from '../auth';
 import type { EhrConnectionService } from './connection';
 import type { EhrExports } from './exports';
+import { sessionRead } from '../audit';
 
 const tags = ['EHR'];
 const sessionParams = z.object({ id: z.uuid() });
@@ -56,6 +57,7 @@ export function ehrRoutes(app: App, services: { connection: EhrConnectionService
   }, (request) => exports.ofSession(staffOf(request), request.params.id));
 
   app.post('/sessions/:id/ehr/send', {
+    config: { audit: sessionRead('session.ehr_send_queued') },
     schema: {
       tags,
       summary: 'Send the session to the EHR',
@@ -66,10 +68,12 @@ export function ehrRoutes(app: App, services: { connection: EhrConnectionService
   }, async (request, reply) => sendQueued(reply, await exports.send(staffOf(request), request.params.id)));
 
   app.post('/sessions/:id/ehr/exports/:exportId/retry', {
+    config: { audit: sessionRead('session.ehr_send_queued', 'ehr_export', 'exportId') },
     schema: { tags, summary: 'Retry a failed send', description: 'Queues the session again; the failed send stays in the log.', params: exportParams, response: { ...queued, ...problems(401, 403, 404, 409) } },
   }, async (request, reply) => sendQueued(reply, await exports.retry(staffOf(request), request.params.id, request.params.exportId)));
 
   app.get('/sessions/:id/fhir', {
+    config: { audit: sessionRead('session.fhir_exported') },
     schema: {
       tags,
       summary: 'Download the session as FHIR',

@@ -45,8 +45,10 @@ describe('session images', () => {
     const download = await t.request({ url: `/api/sessions/${s.id}/images/${taken.body.id}`, cookie: host.cookie });
     expect(download.headers['content-disposition']).toMatch(/^attachment; filename="capture.png"/);
 
+    // Every opening is a read of the image, the thumbnail too.
+    await t.flushAudit();
     const audited = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', taken.body.id).execute();
-    expect(audited).toEqual([{ action: 'session_image.downloaded' }]);
+    expect(audited).toEqual([{ action: 'session_image.downloaded' }, { action: 'session_image.downloaded' }]);
     const history = await t.request({ url: `/api/sessions/${s.id}/history`, cookie: host.cookie });
     expect(history.body.at(-1)).toMatchObject({ type: 'screenshot_captured', data: { imageId: taken.body.id, participantName: 'Ana Alvarez', label: 'Left forearm, day 3' } });
   });

@@ -6,8 +6,7 @@ import { notify } from '../../db/notify';
 import type { Database } from '../../db/schema';
 import { conflict, DomainError, invalid, notFound } from '../../errors';
 import type { FileStore } from '../../storage/file-store';
-import { requireSessionAccess, sessionParticipantIds } from '../access';
-import { recordAudit } from '../audit';
+import { requireSessionAccess } from '../access';
 import type { Actor } from '../auth';
 import { insertFile, safeFilename, storeBytes } from '../files';
 import { recordHistory } from '../history';
@@ -72,23 +71,11 @@ export function createImagesService({ db, clock, storage }: { db: Db; clock: Clo
       return repo.sessionImages(db, sessionId);
     },
 
-    /** The image's bytes; a download (not a thumbnail shown inline) is audited. */
-    async open(actor: Actor, sessionId: string, imageId: string, download: boolean): Promise<{ filename: string; contentType: string; bytes: Uint8Array }> {
-      const session = await requireSessionAccess(db, actor, sessionId, 'read');
+    /** The image's bytes (its route audits every opening, inline or not). */
+    async open(actor: Actor, sessionId: string, imageId: string): Promise<{ filename: string; contentType: string; bytes: Uint8Array }> {
+      await requireSessionAccess(db, actor, sessionId, 'read');
       const image = await repo.findImage(db, sessionId, imageId);
       if (!image) throw notFound('Image');
-      if (download) {
-        await recordAudit(db, {
-          organizationId: session.organization_id,
-          actorUserId: actor.id,
-          action: 'session_image.downloaded',
-          entityType: 'session_image',
-          entityId: imageId,
-          sessionId,
-          participantIds: await sessionParticipantIds(db, sessionId),
-          at: clock.now(),
-        });
-      }
       return { filename: image.filename, contentType: image.contentType, bytes: await storage.get(image.storageKey) };
     },
   };

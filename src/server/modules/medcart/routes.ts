@@ -11,6 +11,7 @@ import { staffOf } from '../auth';
 import type { CartsService } from './carts';
 import type { ImagesService, ImageUpload } from './images';
 import type { ReadingsService } from './readings';
+import { sessionRead } from '../audit';
 
 const sessionParams = z.object({ id: z.uuid() });
 const readingParams = z.object({ id: z.uuid(), readingId: z.uuid() });
@@ -52,10 +53,12 @@ export function medcartRoutes(app: App, services: { readings: ReadingsService; c
   const { readings, carts, images } = services;
 
   app.get('/sessions/:id/readings', {
+    config: { audit: sessionRead('reading.read') },
     schema: { tags, summary: "A session's readings", description: 'Every reading, corrected ones too (`entered-in-error`), oldest first.', params: sessionParams, response: { 200: json(readingListSchema), ...problems(401, 404) } },
   }, async (request) => ({ items: await readings.list(staffOf(request), request.params.id) }));
 
   app.get('/sessions/:id/readings/earlier', {
+    config: { audit: sessionRead('reading.earlier_read') },
     schema: {
       tags,
       summary: 'Readings from earlier sessions',
@@ -122,20 +125,22 @@ export function medcartRoutes(app: App, services: { readings: ReadingsService; c
   }
 
   app.get('/sessions/:id/images', {
+    config: { audit: sessionRead('session_image.list_read') },
     schema: { tags, summary: "The session's images", description: 'Screenshots and uploaded images, oldest first.', params: sessionParams, response: { 200: json(sessionImageListSchema), ...problems(401, 404) } },
   }, async (request) => ({ items: await images.list(staffOf(request), request.params.id) }));
 
   app.get('/sessions/:id/images/:imageId', {
+    config: { audit: sessionRead('session_image.downloaded', 'session_image', 'imageId') },
     schema: {
       tags,
       summary: 'Open an image',
-      description: 'A download (audited), or inline with `?inline=1` for a thumbnail or the full view.',
+      description: 'A download, or inline with `?inline=1` for a thumbnail or the full view; either is audited.',
       params: imageParams,
       querystring: z.object({ inline: z.enum(['1']).optional() }),
       response: { 200: imageFile, ...problems(401, 404) },
     },
   }, async (request, reply) => {
     const inline = request.query.inline === '1';
-    return sendStoredFile(reply, await images.open(staffOf(request), request.params.id, request.params.imageId, !inline), inline ? 'inline' : 'attachment');
+    return sendStoredFile(reply, await images.open(staffOf(request), request.params.id, request.params.imageId), inline ? 'inline' : 'attachment');
   });
 }

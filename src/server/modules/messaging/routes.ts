@@ -4,6 +4,7 @@ import { json, problems } from '../../http/responses';
 import type { App } from '../../http/types';
 import { staffOf } from '../auth';
 import type { MessagingService } from './service';
+import { listRead, noteAuditSubject } from '../audit';
 
 const sessionParams = z.object({ id: z.uuid() });
 const tags = ['Messaging'];
@@ -25,6 +26,7 @@ export function messagingRoutes(app: App, messaging: MessagingService): void {
   app.get(
     '/outbox',
     {
+      config: { audit: listRead('outbox.read', 'outbox_message') },
       schema: {
         tags,
         summary: 'The outbox: every email and SMS',
@@ -38,6 +40,11 @@ export function messagingRoutes(app: App, messaging: MessagingService): void {
         response: { 200: json(z.array(outboxMessageSchema), 'The messages'), ...problems(400, 401, 403) },
       },
     },
-    (request) => messaging.outbox(staffOf(request), request.query),
+    async (request) => {
+      const messages = await messaging.outbox(staffOf(request), request.query);
+      const participantIds = new Set(messages.flatMap((m) => (m.participantId ? [m.participantId] : [])));
+      noteAuditSubject(request, { participantIds: [...participantIds], sessionId: request.query.sessionId ?? null });
+      return messages;
+    },
   );
 }

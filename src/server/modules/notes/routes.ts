@@ -4,6 +4,7 @@ import { json, problems } from '../../http/responses';
 import { staffOf } from '../auth';
 import type { App } from '../../http/types';
 import type { NotesService } from './service';
+import { sessionRead } from '../audit';
 
 const params = z.object({ id: z.uuid() });
 const tags = ['Notes'];
@@ -12,6 +13,7 @@ export function notesRoutes(app: App, notes: NotesService): void {
   app.get(
     '/sessions/:id/notes',
     {
+      config: { audit: sessionRead('note.read') },
       schema: {
         tags,
         summary: "A session's notes",

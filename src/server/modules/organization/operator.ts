@@ -28,6 +28,7 @@ export function createOrganizationOperator({ db, clock }: { db: Kysely<Database>
 
   return {
     list: () => repo.listOrganizations(db),
+    find,
 
     /**
      * Its staff cannot sign in and their open sign-ins end at once; its participants' links and

@@ -4,6 +4,7 @@ import { json, problems } from '../../http/responses';
 import { staffOf } from '../auth';
 import type { App } from '../../http/types';
 import type { ParticipantsService } from './service';
+import { listRead, noteAuditSubject, participantRead } from '../audit';
 
 const idParams = z.object({ id: z.uuid() });
 const tags = ['Participants'];
@@ -13,6 +14,7 @@ export function participantsRoutes(app: App, participants: ParticipantsService):
   app.get(
     '/participants',
     {
+      config: { audit: listRead('participant.searched', 'participant') },
       schema: {
         tags,
         summary: 'Search the participant directory',
@@ -21,11 +23,15 @@ export function participantsRoutes(app: App, participants: ParticipantsService):
         response: { 200: json(z.array(participantSchema), 'The participants found'), ...problems(400, 401) },
       },
     },
-    (request) => participants.search(staffOf(request), request.query.query, request.query.limit),
+    async (request) => {
+      const found = await participants.search(staffOf(request), request.query.query, request.query.limit);
+      noteAuditSubject(request, { participantIds: found.map((p) => p.id) });
+      return found;
+    },
   );
   app.get(
     '/participants/:id',
-    { schema: { tags, summary: 'One participant', params: idParams, response: { 200: json(participantSchema), ...problems(401, 404) } } },
+    { config: { audit: participantRead('participant.read') }, schema: { tags, summary: 'One participant', params: idParams, response: { 200: json(participantSchema), ...problems(401, 404) } } },
     (request) => participants.get(staffOf(request), request.params.id),
   );
   app.post(

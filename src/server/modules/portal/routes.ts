@@ -10,6 +10,7 @@ import type { DocumentCompletion } from '../documents';
 import type { PortalService } from './service';
 import { verificationRoutes } from './verification-routes';
 import { portalVisitorOf } from './visitor';
+import { portalRead } from '../audit';
 
 const tags = ['Portal'];
 const security = [{ participantSession: [] }];
@@ -53,6 +54,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
   });
 
   app.get('/portal/session', {
+    config: { audit: portalRead('portal.session_read') },
     schema: { tags, summary: "The participant's session", security, response: { 200: json(portalViewSchema), ...problems(401, 403, 404) } },
   }, async (request) => {
     const { version: _, ...view } = await portal.view(await visitorOf(request));
@@ -60,6 +62,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
   });
 
   app.get('/portal/calendar.ics', {
+    config: { audit: portalRead('portal.calendar_downloaded') },
     schema: { tags, summary: "The participant's session as a calendar file", security, response: { 200: file('text/calendar', 'An iCalendar (RFC 5545) file'), ...problems(401, 403, 404) } },
   }, async (request, reply) => {
     const calendar = await portal.calendarFile(await visitorOf(request));
@@ -68,6 +71,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
 
   const documentParams = z.object({ id: z.uuid() });
   app.get('/portal/documents', {
+    config: { audit: portalRead('portal.documents_read') },
     schema: { tags, summary: "The participant's documents", security, response: { 200: json(z.array(documentToCompleteSchema), 'Their documents, with questions and answers'), ...problems(401, 403) } },
   }, async (request) => completion.listForParticipant(await visitorOf(request)));
   app.post('/portal/documents/:id', {
@@ -84,6 +88,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
     completion.completeAsParticipant(await visitorOf(request), request.params.id, request.body.answers),
   );
   app.get('/portal/documents/:id/pdf', {
+    config: { audit: portalRead('portal.document_pdf_downloaded', 'document', 'id') },
     schema: {
       tags,
       summary: 'A completed document as a signed PDF',
@@ -95,6 +100,7 @@ export function portalRoutes(app: App, portal: PortalService, cookie: SignInCook
     sendFile(reply, await completion.pdfForParticipant(await visitorOf(request), request.params.id), 'attachment'),
   );
   app.get('/portal/documents/:id/file', {
+    config: { audit: portalRead('portal.document_file_downloaded', 'document', 'id') },
     schema: { tags, summary: 'The file of a PDF document', description: 'Sent inline, to read.', security, params: documentParams, response: { 200: file('application/pdf', 'The PDF'), ...problems(401, 403, 404) } },
   }, async (request, reply) =>
     sendFile(reply, await completion.fileForParticipant(await visitorOf(request), request.params.id), 'inline'),

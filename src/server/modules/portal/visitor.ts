@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError } from '../../errors';
 import type { SignInCookie } from '../../http/sign-in-cookie';
+import { noteAuditVisitor } from '../audit';
 import type { PortalVisitor } from '../auth';
 import type { PortalService } from './service';
 
@@ -12,6 +13,7 @@ export function portalVisitorOf(portal: PortalService, cookie: SignInCookie) {
     const token = cookie.read(request);
     const visitor = token ? await portal.visitor(token) : null;
     if (!visitor) throw signInAgain();
+    noteAuditVisitor(request, visitor);
     return visitor;
   };
 }

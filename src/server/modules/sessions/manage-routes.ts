@@ -14,6 +14,7 @@ import { staffOf } from '../auth';
 import type { App } from '../../http/types';
 import type { SessionManagement } from './manage';
 import type { SessionsService } from './service';
+import { sessionRead } from '../audit';
 
 const params = z.object({ id: z.uuid() });
 const tags = ['Sessions'];
@@ -128,6 +129,7 @@ export function sessionManagementRoutes(app: App, manage: SessionManagement, ses
   app.get(
     '/sessions/:id/history',
     {
+      config: { audit: sessionRead('session.history_read') },
       schema: {
         tags,
         summary: "A session's history",

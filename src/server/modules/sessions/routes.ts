@@ -4,6 +4,7 @@ import { file, json, problems } from '../../http/responses';
 import { staffOf } from '../auth';
 import type { App } from '../../http/types';
 import type { SessionsService } from './service';
+import { sessionRead } from '../audit';
 
 const idParams = z.object({ id: z.uuid() });
 const createHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
@@ -43,6 +44,7 @@ export function sessionsRoutes(app: App, sessions: SessionsService): void {
   app.get(
     '/sessions/:id',
     {
+      config: { audit: sessionRead('session.read') },
       schema: {
         tags,
         summary: 'One session with its details',
@@ -56,6 +58,7 @@ export function sessionsRoutes(app: App, sessions: SessionsService): void {
   app.get(
     '/sessions/:id/calendar.ics',
     {
+      config: { audit: sessionRead('session.calendar_downloaded') },
       schema: {
         tags: ['Calendar'],
         summary: 'A session as a calendar file',
