@@ -66,3 +66,15 @@ export const auditPageSchema = z
   })
   .meta({ id: 'AuditPage', description: 'Audit events, newest first, 50 at a time' });
 export type AuditPage = z.infer<typeof auditPageSchema>;
+
+export const auditChainSchema = z
+  .object({
+    intact: z.boolean(),
+    rows: z.number().int().describe('Events checked, oldest first, up to the first broken link'),
+    firstBroken: z
+      .object({ id: z.string(), seq: z.number().int(), reason: z.string() })
+      .nullable()
+      .describe('The first event whose link to the one before it does not hold (changed, missing or out of order)'),
+  })
+  .meta({ id: 'AuditChain', description: "The state of the organization's audit hash chain" });
+export type AuditChain = z.infer<typeof auditChainSchema>;

@@ -11,6 +11,9 @@ test.describe('Audit page', () => {
     const other = `Omar Other ${tag}`;
     const sessionId = await bookThroughApi(page, admin.id, bella);
     await bookThroughApi(page, admin.id, other);
+    // Reading Bella's session is itself an event about her.
+    await page.goto(`/sessions/${sessionId}`);
+    await expect(page.getByRole('heading', { name: 'Participants (1)' })).toBeVisible();
 
     await page.getByRole('link', { name: 'Audit' }).click();
     await expect(page).toHaveURL(/\/audit$/);
@@ -21,6 +24,7 @@ test.describe('Audit page', () => {
     await page.getByRole('option', { name: bella }).click();
     await expect(page).toHaveURL(/participantId=/);
     await expect(events.getByText(`Dr. Ana Ruiz scheduled Follow-up visit with ${bella}`)).toBeVisible();
+    await expect(events.getByText(`Dr. Ana Ruiz viewed Follow-up visit with ${bella}`).first()).toBeVisible();
     await expect(events.getByText(other, { exact: false })).toHaveCount(0);
     // Times and days are the viewer's, and say their zone.
     await expect(events.getByRole('listitem').first()).toContainText(/· \d{1,2}:\d{2} (AM|PM) Madrid \(GMT\+[12]\)/);
@@ -30,6 +34,9 @@ test.describe('Audit page', () => {
     await expect(page.getByRole('combobox', { name: 'Patient' })).toHaveValue(bella);
     await expect(events.getByText(`Dr. Ana Ruiz scheduled Follow-up visit with ${bella}`)).toBeVisible();
     await expect(events.getByText(other, { exact: false })).toHaveCount(0);
+    // The tamper check walks the organization's whole chain.
+    await page.getByRole('button', { name: 'Check the trail' }).click();
+    await expect(page.getByText(/^The trail is intact: [\d,]+ events checked/)).toBeVisible();
     await expectNoViolations(page, '/audit');
     await snap(page, 'audit-page');
 

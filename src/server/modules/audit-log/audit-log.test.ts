@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditItem, AuditPage } from '../../../shared/audit';
 import { startTestApp, type SignedIn, type TestApp } from '../../testing/harness';
@@ -138,6 +139,7 @@ describe('GET /api/audit', () => {
       expect(refused.status).toBe(403);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect((await t.request({ url: '/api/audit/export.csv', cookie })).status).toBe(403);
+      expect((await t.request({ url: '/api/audit/chain', cookie })).status).toBe(403);
     }
     expect((await t.request({ url: '/api/audit' })).status).toBe(401);
   });
@@ -213,5 +215,25 @@ describe('GET /api/audit/export.csv', () => {
 
     const exported = await t.db.selectFrom('audit_events').select(['actor_user_id', 'data', 'participant_ids']).where('organization_id', '=', admin.organizationId).where('action', '=', 'audit.exported').execute();
     expect(exported).toEqual([{ actor_user_id: admin.id, participant_ids: [patientId], data: { filters: { participantId: patientId }, rows: lines.length - 2, truncated: false } }]);
+  });
+});
+
+// Last in the file: it changes a row behind the app's back.
+describe('the chain’s state', () => {
+  it('is intact while the trail is only appended to, and names the first row changed behind the app’s back', async () => {
+    const intact = await t.request({ url: '/api/audit/chain', cookie: admin.cookie });
+    expect(intact.status).toBe(200);
+    expect(intact.body).toMatchObject({ intact: true, firstBroken: null });
+    expect((intact.body as { rows: number }).rows).toBeGreaterThan(5);
+
+    const victim = await t.db.selectFrom('audit_events').select(['id', 'seq']).where('organization_id', '=', admin.organizationId).orderBy('seq').offset(2).limit(1).executeTakeFirstOrThrow();
+    await sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`.execute(t.db);
+    try {
+      await t.db.updateTable('audit_events').set({ action: 'test.rewritten' }).where('id', '=', victim.id).execute();
+    } finally {
+      await sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`.execute(t.db);
+    }
+    const broken = await t.request({ url: '/api/audit/chain', cookie: admin.cookie });
+    expect(broken.body).toEqual({ intact: false, rows: Number(victim.seq) - 1, firstBroken: { id: String(victim.id), seq: Number(victim.seq), reason: expect.stringContaining('hash') } });
   });
 });

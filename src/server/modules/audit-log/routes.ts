@@ -1,4 +1,4 @@
-import { auditFilterSchema, auditPageSchema, auditQuerySchema } from '../../../shared/audit';
+import { auditChainSchema, auditFilterSchema, auditPageSchema, auditQuerySchema } from '../../../shared/audit';
 import { file, json, problems } from '../../http/responses';
 import type { App } from '../../http/types';
 import { staffOf } from '../auth';
@@ -19,6 +19,18 @@ export function auditLogRoutes(app: App, audit: AuditLog): void {
       },
     },
     (request) => audit.list(staffOf(request), request.query),
+  );
+  app.get(
+    '/audit/chain',
+    {
+      schema: {
+        tags,
+        summary: 'Check the audit hash chain',
+        description: 'Administrators only. Recomputes every event’s hash, oldest first, and names the first link that does not hold; the same check as `carebeam audit verify`.',
+        response: { 200: json(auditChainSchema), ...problems(401, 403) },
+      },
+    },
+    (request) => audit.chain(staffOf(request)),
   );
   app.get(
     '/audit/export.csv',

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
-import { AUDIT_EXPORT_LIMIT, AUDIT_PAGE_SIZE, type AuditFilter, type AuditItem, type AuditPage, type AuditQuery } from '../../../shared/audit';
+import { AUDIT_EXPORT_LIMIT, AUDIT_PAGE_SIZE, type AuditChain, type AuditFilter, type AuditItem, type AuditPage, type AuditQuery } from '../../../shared/audit';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { invalid } from '../../errors';
-import { recordAudit } from '../audit';
+import { recordAudit, verifyAuditChain } from '../audit';
 import { type Actor, requireRole } from '../auth';
 import { csvRow } from './csv';
 import { type AuditCursor, findCursor, listEvents } from './repo';
@@ -42,6 +42,12 @@ export function createAuditLog({ db, clock }: { db: Kysely<Database>; clock: Clo
       const items = await listEvents(db, actor.organizationId, filter, after, AUDIT_PAGE_SIZE + 1);
       const page = items.slice(0, AUDIT_PAGE_SIZE);
       return { items: page, nextCursor: items.length > AUDIT_PAGE_SIZE ? page.at(-1)!.id : null };
+    },
+
+    /** Walks the organization's whole hash chain: intact, or the first link that does not hold. */
+    async chain(actor: Actor): Promise<AuditChain> {
+      requireRole(actor, 'admin');
+      return verifyAuditChain(db, actor.organizationId);
     },
 
     /** The filtered trail as CSV, up to AUDIT_EXPORT_LIMIT rows; the export itself is an audit event. */

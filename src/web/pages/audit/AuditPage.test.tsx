@@ -38,10 +38,11 @@ describe('describeEvent', () => {
     );
     expect(describeEvent(event(5, { action: 'session.invitation_sent', actor: { kind: 'system', id: null, name: null } }))).toBe('Invitation to Bella Ortiz sent for Follow-up visit');
     expect(describeEvent(event(6, { action: 'session.link_opened', actor: { kind: 'participant', id: BELLA.id, name: BELLA.name } }))).toBe('Bella Ortiz opened their link to Follow-up visit with Bella Ortiz');
-    expect(describeEvent(event(7, { action: 'user.sign_in_failed', actor: { kind: 'anonymous', id: null, name: null }, participants: [], participantIds: [], sessionId: null, session: null }))).toBe(
-      'Someone not signed in: user sign in failed',
+    expect(describeEvent(event(7, { action: 'user.kiosk_locked', actor: { kind: 'anonymous', id: null, name: null }, participants: [], participantIds: [], sessionId: null, session: null }))).toBe(
+      'Someone not signed in: user kiosk locked',
     );
-    expect(describeEvent(event(8, { action: 'note.read' }))).toBe('Dr. Ana Ruiz: note read · Follow-up visit with Bella Ortiz');
+    expect(describeEvent(event(8, { action: 'note.read' }))).toBe('Dr. Ana Ruiz viewed the notes of Follow-up visit with Bella Ortiz');
+    expect(describeEvent(event(9, { action: 'user.kiosk_opened' }))).toBe('Dr. Ana Ruiz: user kiosk opened · Follow-up visit with Bella Ortiz');
   });
 
   it('reads a day range in the viewer’s zone', () => {

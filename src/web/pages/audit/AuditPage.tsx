@@ -11,6 +11,7 @@ import { formatMoment } from '../../lib/format-moment';
 import { describeEvent } from './actions';
 import { apiFilters, type FilterKey } from './audit-query';
 import { AuditFilters } from './AuditFilters';
+import { ChainCheck } from './ChainCheck';
 
 const OUTCOME = { denied: { color: 'orange', label: 'Denied' }, failed: { color: 'red', label: 'Failed' } } as const;
 
@@ -52,6 +53,9 @@ export function AuditPage() {
           </Button>
         }
       />
+      <Paper withBorder radius="md" p="md" mb="md">
+        <ChainCheck timeZone={me.timeZone} />
+      </Paper>
       <Paper withBorder radius="md" p="md">
         <AuditFilters params={params} timeZone={me.timeZone} set={set} sessionTitle={sessionTitle} />
         <QueryState query={events} empty={items.length === 0} emptyMessage="No events match these filters.">
