@@ -164,6 +164,8 @@ export function createEhrExports({ db, clock, storage, gateway, signedDocuments 
 
     /** One attempt at a claimed send: build, check, resolve patients, post the transaction. */
     async attempt(claimed: repo.ClaimedExport): Promise<AttemptResult> {
+      // The operator stopped the organization: its queued sends end here, saying why.
+      if (claimed.organization_deactivated) return { sent: false, error: new EhrError('Not sent: the organization was deactivated', false) };
       try {
         let built: SessionBundle;
         try {

@@ -8,6 +8,8 @@ import type { Database } from '../../db/schema';
 export interface MessageContext {
   organizationId: string;
   organizationName: string;
+  /** The operator deactivated the organization: nothing more goes out for it. */
+  organizationDeactivated: boolean;
   session: {
     id: string;
     start: string;
@@ -42,6 +44,7 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
       's.id',
       's.organization_id',
       'o.name as organization_name',
+      'o.deactivated_at as organization_deactivated_at',
       's.starts_at',
       's.ends_at',
       's.version',
@@ -73,6 +76,7 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
   return {
     organizationId: row.organization_id,
     organizationName: row.organization_name,
+    organizationDeactivated: row.organization_deactivated_at !== null,
     session: {
       id: row.id,
       start: row.starts_at.toISOString(),
