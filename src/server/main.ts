@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   const outbox = createOutboxWorker({
     db: database.db,
     clock,
+    storage,
     mailer,
     sms,
     publicUrl: config.publicUrl,

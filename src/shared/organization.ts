@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organizationLogoSchema } from './logo';
 import { singleLine } from './text';
 import { timeZoneSchema } from './time-zone';
 
@@ -13,6 +14,7 @@ export const organizationSettingsSchema = z
     joinWindowMinutes: z.number().int().nonnegative().describe('How long before its start a session may start and participants may join its call.'),
     autoCompleteMinutes: z.number().int().positive().describe('How long after its end a session left in progress completes by itself.'),
     preferredUnits: z.enum(['metric', 'us']).describe('How vital signs are shown: metric (°C, kg, cm, mmol/L) or US (°F, lb, in, mg/dL).'),
+    logo: organizationLogoSchema.nullable(),
   })
   .meta({ id: 'OrganizationSettings', description: "The organization's name, time zone and booking rules" });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;

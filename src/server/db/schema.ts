@@ -27,6 +27,10 @@ export interface OrganizationsTable {
   created_at: Defaulted<Date>;
   /** Set by the operator's `org deactivate`: no sign-ins, no participant links. */
   deactivated_at: Generated<Date | null>;
+  /** The logo (a row of `files`) and its size in pixels: all set or all null. */
+  logo_file_id: Generated<string | null>;
+  logo_width: Generated<number | null>;
+  logo_height: Generated<number | null>;
 }
 
 export interface UsersTable {

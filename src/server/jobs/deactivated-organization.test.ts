@@ -26,7 +26,7 @@ function recordingWorker(sent: string[]) {
     },
     close: async () => {},
   };
-  return createOutboxWorker({ db: t.db, clock: t.clock, mailer, sms: createSmsSender({ kind: 'log' }), publicUrl: new URL('https://clinic.test'), organizerEmail: 'no-reply@clinic.test' });
+  return createOutboxWorker({ db: t.db, storage: t.storage, clock: t.clock, mailer, sms: createSmsSender({ kind: 'log' }), publicUrl: new URL('https://clinic.test'), organizerEmail: 'no-reply@clinic.test' });
 }
 
 const deactivate = (organizationId: string) => createOrganizationOperator({ db: t.db, clock: t.clock }).deactivate(organizationId);

@@ -14,9 +14,12 @@ import {
   recordInterruptedAttempt,
   recordOutcome,
   type SmsSender,
+  withEmailLogo,
   withJoinLink,
   withPasswordLink,
 } from '../modules/messaging';
+import { loadLogo } from '../modules/organization';
+import type { FileStore } from '../storage/file-store';
 import { recordHistory } from '../modules/history';
 import { mintJoinLink } from '../modules/portal';
 
@@ -26,6 +29,8 @@ export interface DeliveryDeps {
   mailer: Mailer;
   sms: SmsSender;
   publicUrl: URL;
+  /** Where the organization's logo is kept, for the inline part of HTML emails. */
+  storage: FileStore;
 }
 
 const MINUTE = 60_000;
@@ -82,17 +87,18 @@ async function deliver(deps: DeliveryDeps, linkSecret: string, message: ClaimedM
     attachments = attachments.map((a) => ({ ...a, content: withJoinLink(a.content, url) }));
   }
   try {
-    const delivery =
-      message.channel === 'email'
-        ? await deps.mailer.send({
-            to: message.recipient,
-            subject: message.subject ?? '',
-            text,
-            html: html ?? '',
-            attachments,
-            messageId: outboxMessageId(message.id, deps.publicUrl),
-          })
-        : await deps.sms.send({ to: message.recipient, body: text, idempotencyKey: outboxIdempotencyKey(message.id) });
+    const email = message.channel === 'email' ? await withEmailLogo(html ?? '', () => loadLogo(db, deps.storage, message.organization_id)) : null;
+    const delivery = email
+      ? await deps.mailer.send({
+          to: message.recipient,
+          subject: message.subject ?? '',
+          text,
+          html: email.html,
+          attachments,
+          inline: email.inline,
+          messageId: outboxMessageId(message.id, deps.publicUrl),
+        })
+      : await deps.sms.send({ to: message.recipient, body: text, idempotencyKey: outboxIdempotencyKey(message.id) });
     await db.transaction().execute(async (trx) => {
       await recordOutcome(trx, { id: message.id, at: clock.now(), transport: delivery.transport, sent: true, providerId: delivery.providerId });
       await tellHistory(trx, clock, message, true);

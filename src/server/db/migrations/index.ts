@@ -14,6 +14,7 @@ import * as organizationDeactivation from './2026_12_01_0012_organization_deacti
 import * as passwordLinks from './2026_12_01_0013_password_links';
 import * as outboxAttemptMarks from './2026_12_01_0014_outbox_attempt_marks';
 import * as auditSubjects from './2026_12_01_0015_audit_subjects';
+import * as organizationLogo from './2026_12_01_0020_organization_logo';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0013_password_links': passwordLinks,
   '2026_12_01_0014_outbox_attempt_marks': outboxAttemptMarks,
   '2026_12_01_0015_audit_subjects': auditSubjects,
+  '2026_12_01_0020_organization_logo': organizationLogo,
 };

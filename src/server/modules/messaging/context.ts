@@ -10,6 +10,8 @@ export interface MessageContext {
   organizationName: string;
   /** The operator deactivated the organization: nothing more goes out for it. */
   organizationDeactivated: boolean;
+  /** The logo's size in pixels, when the organization has one; its bytes join the email when it is sent. */
+  organizationLogo: { width: number; height: number } | null;
   session: {
     id: string;
     start: string;
@@ -45,6 +47,8 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
       's.organization_id',
       'o.name as organization_name',
       'o.deactivated_at as organization_deactivated_at',
+      'o.logo_width',
+      'o.logo_height',
       's.starts_at',
       's.ends_at',
       's.version',
@@ -77,6 +81,7 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
     organizationId: row.organization_id,
     organizationName: row.organization_name,
     organizationDeactivated: row.organization_deactivated_at !== null,
+    organizationLogo: row.logo_width && row.logo_height ? { width: row.logo_width, height: row.logo_height } : null,
     session: {
       id: row.id,
       start: row.starts_at.toISOString(),

@@ -34,6 +34,7 @@ beforeAll(async () => {
   mailer = createMailer({ kind: 'smtp', url: smtp.url, from: 'Harbor Clinic <care@harbor.test>' });
   worker = createOutboxWorker({
     db: t.db,
+    storage: t.storage,
     clock: t.clock,
     mailer,
     sms: createSmsSender({ kind: 'http', baseUrl: smsApi.baseUrl, accountSid: 'AC123', authToken: 'secret', from: '+15550001111' }),

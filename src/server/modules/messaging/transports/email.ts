@@ -35,7 +35,7 @@ export function createMailer(config: MailConfig, log: (entry: object) => void = 
   return {
     transport: 'smtp',
     async send(message: EmailMessage) {
-      const { to, subject, text, html, attachments, messageId } = message;
+      const { to, subject, text, html, attachments, inline = [], messageId } = message;
       try {
         const info = await transporter.sendMail({
           from: config.from,
@@ -44,7 +44,10 @@ export function createMailer(config: MailConfig, log: (entry: object) => void = 
           text,
           html,
           ...(messageId ? { messageId } : {}),
-          attachments: attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+          attachments: [
+            ...attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+            ...inline.map(({ cid, filename, contentType, content }) => ({ cid, filename, contentType, content: Buffer.from(content), contentDisposition: 'inline' as const })),
+          ],
         });
         return { transport: 'smtp', providerId: info.messageId };
       } catch (error) {
