@@ -19,6 +19,10 @@ export async function buildServer(): Promise<void> {
     target: 'node20',
     // Our code only: packages load from node_modules as they are (PGlite's WASM, argon2's binary).
     packages: 'external',
+    // Code loaded on first use (PDF, FHIR validation: `import()`) goes to chunks of its own, with
+    // the packages it imports, so a start does not load them.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     sourcemap: 'linked',
     logLevel: 'warning',
   });
