@@ -1,9 +1,10 @@
 import { Alert, Box, Button, FileButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { LOGO_CONTENT_TYPES, MAX_LOGO_BYTES, type OrganizationLogo as Logo } from '../../../shared/logo';
+import { LOGO_CONTENT_TYPES, type OrganizationLogo as Logo } from '../../../shared/logo';
 import type { OrganizationSettings } from '../../../shared/organization';
 import { api } from '../../api/client';
+import { uploadLogo } from '../../api/logo';
 import { OrganizationLogo } from '../../components/OrganizationLogo/OrganizationLogo';
 
 /** Shown at most this tall in the preview, as on the participant's page. */
@@ -14,13 +15,7 @@ export function LogoSettings({ organization }: { readonly organization: Organiza
   const queryClient = useQueryClient();
   const saved = (logo: Logo | null) => queryClient.setQueryData<OrganizationSettings>(['organization'], (old) => (old ? { ...old, logo } : old));
   const upload = useMutation({
-    mutationFn: (file: File) => {
-      // Checked here only to answer at once; the server decides by the file's content.
-      if (file.size > MAX_LOGO_BYTES) throw new Error('This image is larger than 512 KB.');
-      const form = new FormData();
-      form.set('file', file);
-      return api<Logo>('/organization/logo', { method: 'PUT', body: form });
-    },
+    mutationFn: uploadLogo,
     onSuccess: (logo) => {
       saved(logo);
       notifications.show({ color: 'teal', title: 'Logo saved', message: 'Participants see it on their page and in new emails.' });
