@@ -10,6 +10,7 @@ import { benchPageWeight } from './page-weight.bench';
 import { benchReminderClaim } from './reminders-claim.bench';
 import { benchCreateSessions } from './sessions-create.bench';
 import { benchListSessions } from './sessions-list.bench';
+import { benchStart } from './start.bench';
 
 // Every benchmark, in order. Each returns figures beside floors measured in the same run.
 const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
@@ -24,6 +25,7 @@ const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'MedCart readings and FHIR', run: benchMedCart },
   { name: 'chat fan-out', run: benchChatFanout },
   { name: 'page weight', run: benchPageWeight },
+  { name: 'production start', run: benchStart },
 ];
 
 // The name filter is the first argument that is not an option (`npm run bench -- chat --long`).

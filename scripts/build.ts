@@ -1,23 +1,7 @@
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { buildServer } from './build-server';
 import './build-web';
 
 // `npm run build`: the server and the command-line tool as plain JavaScript (dist/server/main.js,
 // dist/server/cli.js) that `node` runs with no TypeScript tooling, and the web app once.
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-await build({
-  absWorkingDir: ROOT,
-  entryPoints: { main: 'src/server/main.ts', cli: 'src/server/cli/main.ts' },
-  outdir: join(ROOT, 'dist', 'server'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // Our code only: packages load from node_modules as they are (PGlite's WASM, argon2's binary).
-  packages: 'external',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
+await buildServer();
 console.log('Built the server (dist/server/main.js, dist/server/cli.js).');

@@ -35,7 +35,7 @@ import { createLiveHub, liveRoutes } from './modules/live';
 import { cartRoutes, createCartsService, createImagesService, createReadingsService, medcartLiveFeature, medcartRoutes } from './modules/medcart';
 import { addressOf, createMessagingService, deliveryBacklog, messagingRoutes, sendPasswordLink } from './modules/messaging';
 import { createNotesService, notesRoutes } from './modules/notes';
-import { createOrganizationService, organizationRoutes } from './modules/organization';
+import { createLogoService, createOrganizationService, logoRoutes, organizationRoutes } from './modules/organization';
 import { createParticipantsService, participantsRoutes } from './modules/participants';
 import { createPortalService, portalRoutes, portalVisitorOf } from './modules/portal';
 import { createContactChangeFollowUp, createSessionManagement, createSessionsService, sessionManagementRoutes, sessionsRoutes } from './modules/sessions';
@@ -187,6 +187,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       accountRoutes(api, { passwords: createPasswordFlows({ db, clock, sendPasswordLink }), account: createAccountService({ db, clock }), cookie });
       organizationRoutes(api, organization);
       backupsRoutes(api, createBackupsService({ db, clock, directory: deps.backups === undefined ? serverBackups(config, database, clock) : deps.backups, schedule: config.backups }));
+      logoRoutes(api, createLogoService({ db, clock, storage: deps.storage }), async (request) => request.actor?.organizationId ?? (await visitorOf(request)).organizationId);
       setupRoutes(api, createSetupService({ db, clock }));
       catalogRoutes(api, catalog);
       workHoursRoutes(api, workHours);

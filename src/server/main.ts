@@ -70,6 +70,7 @@ async function main(): Promise<void> {
   const outbox = createOutboxWorker({
     db: database.db,
     clock,
+    storage,
     mailer,
     sms,
     publicUrl: config.publicUrl,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organizationLogoSchema } from './logo';
 import { singleLine } from './text';
 import { timeZoneSchema } from './time-zone';
 
@@ -26,6 +27,7 @@ export const organizationSettingsSchema = z
     participantVerification: z
       .enum(PARTICIPANT_VERIFICATIONS)
       .describe('What a participant opening their link confirms before the page shows anything: nothing, their date of birth (a one-time code when none is recorded), or a one-time code.'),
+    logo: organizationLogoSchema.nullable(),
   })
   .meta({ id: 'OrganizationSettings', description: "The organization's name, time zone and booking rules" });
 export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;

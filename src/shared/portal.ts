@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MODALITIES } from './catalog';
 import { isCalendarDate } from './participants';
+import { organizationLogoSchema } from './logo';
 import { SESSION_STATUSES } from './sessions';
 
 /** What a participant's own page shows: their session, and nothing of other participants. */
@@ -14,7 +15,7 @@ export const portalViewSchema = z
       service: z.object({ name: z.string(), durationMinutes: z.number().int().positive() }),
       sessionType: z.object({ name: z.string(), modality: z.enum(MODALITIES) }),
       host: z.object({ name: z.string(), timeZone: z.string() }),
-      organization: z.object({ name: z.string() }),
+      organization: z.object({ name: z.string(), logo: organizationLogoSchema.nullable() }),
       startedAt: z.iso.datetime().nullable(),
       endedAt: z.iso.datetime().nullable(),
       /** From when until when the participant may join the call (video sessions). */

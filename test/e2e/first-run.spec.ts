@@ -2,7 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, snap, test } from './fixtures';
+
+const LOGO = fileURLToPath(new URL('../../src/server/testing/logos/logo.png', import.meta.url));
 
 /** A second server on an empty database without the demo, on its own port (the main one + 10). */
 const PORT = Number(process.env.E2E_PORT ?? 3210) + 10;
@@ -43,6 +46,9 @@ test('first run: the printed setup link creates the organization and its adminis
     await page.getByRole('button', { name: 'Set up Carebeam' }).click();
     await expect(page.getByText('Use at least 12 characters')).toBeVisible();
     await page.getByLabel('Your password').fill('tulip otter granite lamp');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByLabel('Logo (optional)').click();
+    await (await chooser).setFiles(LOGO);
     await snap(page, 'first-run-setup');
     await page.getByRole('button', { name: 'Set up Carebeam' }).click();
     await expect(page.getByRole('heading', { name: 'Carebeam is set up' })).toBeVisible();
@@ -58,6 +64,9 @@ test('first run: the printed setup link creates the organization and its adminis
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('button', { name: /^Ada Admin\s*Administrator\s*, account menu$/ })).toBeVisible();
     await expect(page.getByText('Harbor Clinic')).toBeVisible();
+    // The logo chosen at setup was saved for the new organization.
+    const organization = (await (await page.request.get(`${ORIGIN}/api/organization`)).json()) as { logo: { width: number; height: number } | null };
+    expect(organization.logo).toMatchObject({ width: 120, height: 40 });
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((resolve) => server.child.once('exit', resolve));

@@ -32,6 +32,10 @@ export interface OrganizationsTable {
   require_mfa: Generated<boolean>;
   /** What a participant confirms before their link shows anything. */
   participant_verification: Generated<ParticipantVerification>;
+  /** The logo (a row of `files`) and its size in pixels: all set or all null. */
+  logo_file_id: Generated<string | null>;
+  logo_width: Generated<number | null>;
+  logo_height: Generated<number | null>;
 }
 
 export interface UsersTable {

@@ -68,6 +68,7 @@ describe('the logs of a whole flow', () => {
     // The log transports, wired to the app's logger as main.ts wires them.
     const worker = createOutboxWorker({
       db: t.db,
+      storage: t.storage,
       clock: t.clock,
       mailer: createMailer({ kind: 'log', from: 'Clinic <care@clinic.test>' }, (entry) => t.app.log.info(entry, 'email recorded by the log transport')),
       sms: createSmsSender({ kind: 'log' }, (entry) => t.app.log.info(entry, 'SMS recorded by the log transport')),

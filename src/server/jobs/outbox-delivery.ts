@@ -15,10 +15,13 @@ import {
   recordInterruptedAttempt,
   recordOutcome,
   type SmsSender,
+  withEmailLogo,
   withJoinLink,
   withOneTimeCode,
   withPasswordLink,
 } from '../modules/messaging';
+import { loadLogo } from '../modules/organization';
+import type { FileStore } from '../storage/file-store';
 import { recordHistory } from '../modules/history';
 import { mintJoinLink } from '../modules/portal';
 
@@ -28,12 +31,15 @@ export interface DeliveryDeps {
   mailer: Mailer;
   sms: SmsSender;
   publicUrl: URL;
+  /** Where the organization's logo is kept, for the inline part of HTML emails. */
+  storage: FileStore;
 }
 
 const MINUTE = 60_000;
 /** Wait before attempt 2, 3, 4, 5; after the fifth failure the message is failed for good. */
 const BACKOFF = [1, 5, 30, 120].map((m) => m * MINUTE);
 const LEASE = 2 * MINUTE;
+const ORGANIZATION_DEACTIVATED = 'Not sent: the organization was deactivated';
 
 /** Names one outbox message the same way on every attempt: the Message-ID of its email, the idempotency key of its SMS. */
 export const outboxMessageId = (id: string, publicUrl: URL) => `<outbox-${id}@${publicUrl.hostname}>`;
@@ -50,8 +56,12 @@ async function deliver(deps: DeliveryDeps, linkSecret: string, message: ClaimedM
   let text = message.body_text;
   let html = message.body_html;
   let attachments = message.attachments;
-  if (message.interrupted) {
-    await recordInterruptedAttempt(db, { id: message.id, at: clock.now(), transport: message.channel === 'email' ? deps.mailer.transport : deps.sms.transport });
+  const transport = message.channel === 'email' ? deps.mailer.transport : deps.sms.transport;
+  if (message.interrupted) await recordInterruptedAttempt(db, { id: message.id, at: clock.now(), transport });
+  if (message.organization_deactivated) {
+    // The operator stopped the organization: its queued messages end here, saying why.
+    await recordOutcome(db, { id: message.id, at: clock.now(), transport, sent: false, error: ORGANIZATION_DEACTIVATED, retryAt: null });
+    return;
   }
   if (message.password_link_id) {
     const minted = await mintLinkToken(db, message.password_link_id, clock.now());
@@ -83,19 +93,19 @@ async function deliver(deps: DeliveryDeps, linkSecret: string, message: ClaimedM
     html = html && withJoinLink(html, url);
     attachments = attachments.map((a) => ({ ...a, content: withJoinLink(a.content, url) }));
   }
-  const transport = message.channel === 'email' ? deps.mailer.transport : deps.sms.transport;
   try {
-    const delivery =
-      message.channel === 'email'
-        ? await deps.mailer.send({
-            to: message.recipient,
-            subject: message.subject ?? '',
-            text,
-            html: html ?? '',
-            attachments,
-            messageId: outboxMessageId(message.id, deps.publicUrl),
-          })
-        : await deps.sms.send({ to: message.recipient, body: text, idempotencyKey: outboxIdempotencyKey(message.id) });
+    const email = message.channel === 'email' ? await withEmailLogo(html ?? '', () => loadLogo(db, deps.storage, message.organization_id)) : null;
+    const delivery = email
+      ? await deps.mailer.send({
+          to: message.recipient,
+          subject: message.subject ?? '',
+          text,
+          html: email.html,
+          attachments,
+          inline: email.inline,
+          messageId: outboxMessageId(message.id, deps.publicUrl),
+        })
+      : await deps.sms.send({ to: message.recipient, body: text, idempotencyKey: outboxIdempotencyKey(message.id) });
     await db.transaction().execute(async (trx) => {
       await recordOutcome(trx, { id: message.id, at: clock.now(), transport: delivery.transport, sent: true, providerId: delivery.providerId });
       await tellHistory(trx, clock, message, true);

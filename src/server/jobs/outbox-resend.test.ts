@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const worker = (transports: { mailer: Mailer; sms: SmsSender }, batchSize?: number) =>
-  createOutboxWorker({ db: t.db, clock: t.clock, ...transports, publicUrl: PUBLIC_URL, organizerEmail: 'care@harbor.test', ...(batchSize ? { batchSize } : {}) });
+  createOutboxWorker({ db: t.db, storage: t.storage, clock: t.clock, ...transports, publicUrl: PUBLIC_URL, organizerEmail: 'care@harbor.test', ...(batchSize ? { batchSize } : {}) });
 
 /** Transports that really send, then hang for good: the process died before it could record anything. */
 const dyingAfterSend = () => {

@@ -8,8 +8,9 @@ export const REMINDER_BATCH = 200;
 
 /**
  * The reminder job: turns due reminders into outbox messages. Each reminder row is taken once in
- * one transaction, whatever the number of instances; a session that is no longer scheduled gets
- * none. Returns how many reminders it took.
+ * one transaction, whatever the number of instances; a session that is no longer scheduled, or
+ * whose organization was deactivated, gets none (its reminders are canceled). Returns how many
+ * reminders it took.
  */
 export async function queueDueReminders(deps: { db: Kysely<Database>; clock: Clock; organizerEmail: string }): Promise<number> {
   return deps.db.transaction().execute(async (trx) => {
@@ -22,7 +23,7 @@ export async function queueDueReminders(deps: { db: Kysely<Database>; clock: Clo
         context = await loadMessageContext(trx, reminder.session_id);
         contexts.set(reminder.session_id, context);
       }
-      if (context.session.status !== 'scheduled') {
+      if (context.session.status !== 'scheduled' || context.organizationDeactivated) {
         await markRemindersCanceled(trx, [reminder.id]);
         continue;
       }

@@ -24,7 +24,7 @@ export function captureMail(t: TestApp) {
     /** Sends everything due; returns the emails sent to `to` by this call. */
     async deliver(to?: string): Promise<EmailMessage[]> {
       const before = sent.length;
-      await deliverDueMessages({ db: t.db, clock: t.clock, mailer, sms, publicUrl: TEST_PUBLIC_URL }, 50);
+      await deliverDueMessages({ db: t.db, storage: t.storage, clock: t.clock, mailer, sms, publicUrl: TEST_PUBLIC_URL }, 50);
       return sent.slice(before).filter((message) => !to || message.to === to);
     },
   };

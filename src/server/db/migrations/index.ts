@@ -17,6 +17,7 @@ import * as auditSubjects from './2026_12_01_0015_audit_subjects';
 import * as auditChain from './2026_12_01_0016_audit_chain';
 import * as staffMfa from './2026_12_01_0017_staff_mfa';
 import * as participantVerification from './2026_12_01_0019_participant_verification';
+import * as organizationLogo from './2026_12_01_0020_organization_logo';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0016_audit_chain': auditChain,
   '2026_12_01_0017_staff_mfa': staffMfa,
   '2026_12_01_0019_participant_verification': participantVerification,
+  '2026_12_01_0020_organization_logo': organizationLogo,
 };

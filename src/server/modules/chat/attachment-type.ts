@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import { ATTACHMENT_TYPES, type AttachmentType } from '../../../shared/chat';
 
 const ALLOWED = new Set<string>(ATTACHMENT_TYPES);
@@ -18,6 +17,8 @@ function isPlainText(bytes: Uint8Array): boolean {
 /** The type of an upload decided by its bytes, or null when it is not one we accept. */
 export async function attachmentType(bytes: Uint8Array): Promise<AttachmentType | null> {
   if (bytes.byteLength === 0) return null;
+  // Loaded on first use, not at start.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(bytes);
   if (detected) {
     const mime = detected.mime === 'image/heif' ? 'image/heic' : detected.mime;

@@ -8,7 +8,7 @@ import type { FileStore } from '../../storage/file-store';
 import type { Actor, PortalVisitor } from '../auth';
 import { type HistoryActor, recordHistory } from '../history';
 import { type ParticipantAction, requireParticipantAccess, requireSessionAccess, type SessionAction } from '../access';
-import { renderCompletedDocument, unreadableSignatures } from './pdf';
+import { loadPdf } from './pdf-loader';
 import { documentQuery, findSessionForPdf, type Row } from './completion-repo';
 import { findFile } from '../files';
 
@@ -80,7 +80,7 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
     const now = clock.now();
     // Date limits count days where the signer is: a birth date entered at 23:30 in Honolulu is not in the future.
     const errors = validateAnswers(row.fields, answers, dateIn(now, signerZone(row)));
-    if (errors.length === 0) errors.push(...(await unreadableSignatures(row.fields, answers)));
+    if (errors.length === 0) errors.push(...(await (await loadPdf()).unreadableSignatures(row.fields, answers)));
     if (errors.length > 0) throw invalid(errors, 'Some answers need attention');
     const updated = await trx
       .updateTable('session_documents')
@@ -110,7 +110,7 @@ export function createDocumentCompletion({ db, clock, storage }: CompletionDeps)
     if (row.status !== 'completed' || !row.answers || !row.completed_at) throw notCompleted();
     const session = await findSessionForPdf(db, row.session_id);
     const file = row.kind === 'pdf' && row.file_id ? await findFile(db, row.organization_id, row.file_id) : undefined;
-    const bytes = await renderCompletedDocument({
+    const bytes = await (await loadPdf()).renderCompletedDocument({
       organizationName: session.organization_name,
       session: {
         serviceName: session.service_name,

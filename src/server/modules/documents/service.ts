@@ -8,7 +8,7 @@ import type { FileStore } from '../../storage/file-store';
 import { recordAudit } from '../audit';
 import { type Actor, hasRole, requireRole } from '../auth';
 import { findFile, insertFile, storeBytes } from '../files';
-import { checkPdfUpload, PdfRejected } from './pdf';
+import { loadPdf } from './pdf-loader';
 import * as repo from './repo';
 
 /** Active templates of the organization among `ids`, current version; unknown ones reported at their index. */
@@ -56,6 +56,7 @@ export function createDocumentsService({ db, clock, storage }: DocumentsDeps) {
 
   /** Checked by content, then stored before the transaction: an orphan file is harmless, a row without its file is not. */
   async function storePdf({ filename, bytes }: PdfUpload) {
+    const { checkPdfUpload, PdfRejected } = await loadPdf();
     try {
       await checkPdfUpload(bytes);
     } catch (error) {

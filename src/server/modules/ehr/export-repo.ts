@@ -32,20 +32,23 @@ export interface ClaimedExport {
   organization_id: string;
   session_id: string;
   attempts: number;
+  /** The operator deactivated the send's organization since it was queued: it must not go. */
+  organization_deactivated: boolean;
 }
 
 /** Leases up to `limit` due sends to this worker; SKIP LOCKED lets instances claim side by side. */
 export async function claimDueExports(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedExport[]> {
   const result = await sql<ClaimedExport>`
     UPDATE ehr_exports SET claimed_until = ${leaseUntil}
-    WHERE id = ANY(ARRAY(
+    FROM organizations o
+    WHERE o.id = ehr_exports.organization_id AND ehr_exports.id = ANY(ARRAY(
       SELECT id FROM ehr_exports
       WHERE status = 'queued' AND next_attempt_at <= ${now} AND (claimed_until IS NULL OR claimed_until < ${now})
       ORDER BY next_attempt_at
       LIMIT ${limit}
       FOR UPDATE SKIP LOCKED
     ))
-    RETURNING id, organization_id, session_id, attempts`.execute(db);
+    RETURNING ehr_exports.id, ehr_exports.organization_id, ehr_exports.session_id, ehr_exports.attempts, o.deactivated_at IS NOT NULL AS organization_deactivated`.execute(db);
   return result.rows;
 }
 
@@ -135,14 +138,16 @@ export async function exportsOf(db: Db, sessionId: string): Promise<EhrExport[]>
 }
 
 /**
- * Completed sessions of organizations that send automatically and have a connection, which were
- * never sent: the automatic send's work list.
+ * Completed sessions of active organizations that send automatically and have a connection, which
+ * were never sent: the automatic send's work list.
  */
 export async function completedSessionsToSend(db: Db, limit: number): Promise<{ id: string; organization_id: string }[]> {
   return db
     .selectFrom('sessions as s')
     .innerJoin('ehr_connections as c', 'c.organization_id', 's.organization_id')
+    .innerJoin('organizations as o', 'o.id', 's.organization_id')
     .select(['s.id', 's.organization_id'])
+    .where('o.deactivated_at', 'is', null)
     .where('s.status', '=', 'completed')
     .where('c.auto_send', '=', true)
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('ehr_exports as e').select('e.id').whereRef('e.session_id', '=', 's.id'))))

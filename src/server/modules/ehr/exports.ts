@@ -14,7 +14,6 @@ import * as connections from './connection-repo';
 import { statusOf } from './connection';
 import * as repo from './export-repo';
 import { type ExportDocument, type ExportInput, type SessionBundle, sessionBundle, transactionResults, withResolvedPatients } from './fhir-mapper';
-import { validateBundle } from './fhir-validate';
 import type { EhrGateway } from './gateway';
 import { EhrError } from './smart-client';
 
@@ -85,6 +84,8 @@ export function createEhrExports({ db, clock, storage, gateway, signedDocuments 
     // Every participant removed: the Encounter would have no subject.
     if (input.patients.length === 0) throw new DomainError('unprocessable', 'no_patient', 'The session has no participants, so no patient to send it for');
     const built = sessionBundle(input);
+    // Loaded on first use: Medplum's validator is not worth its import time at start.
+    const { validateBundle } = await import('./fhir-validate');
     const problems = validateBundle(built.bundle);
     if (problems.length > 0) throw new DomainError('unprocessable', 'invalid_bundle', `Carebeam built a Bundle that is not valid FHIR R4: ${problems[0]!.path}: ${problems[0]!.message}`, { errors: problems });
     return built;
@@ -164,6 +165,8 @@ export function createEhrExports({ db, clock, storage, gateway, signedDocuments 
 
     /** One attempt at a claimed send: build, check, resolve patients, post the transaction. */
     async attempt(claimed: repo.ClaimedExport): Promise<AttemptResult> {
+      // The operator stopped the organization: its queued sends end here, saying why.
+      if (claimed.organization_deactivated) return { sent: false, error: new EhrError('Not sent: the organization was deactivated', false) };
       try {
         let built: SessionBundle;
         try {

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
-import { exportJWK, exportPKCS8, generateKeyPair, importPKCS8, type JWK, SignJWT } from 'jose';
+import type { JWK } from 'jose';
 import type { SigningAlgorithm } from '../../db/schema';
 
 /**
@@ -40,6 +40,8 @@ export interface NewKey {
 }
 
 export async function newSigningKey(algorithm: SigningAlgorithm): Promise<NewKey> {
+  // jose is loaded on first use, not at start.
+  const { exportJWK, exportPKCS8, generateKeyPair } = await import('jose');
   const { publicKey, privateKey } = await generateKeyPair(algorithm, { extractable: true });
   const kid = randomUUID();
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: algorithm, use: 'sig' };
@@ -54,6 +56,7 @@ const ASSERTION_SECONDS = 240;
  * aud = the token URL, a unique jti, expiring within five minutes.
  */
 export async function signAssertion(key: { kid: string; algorithm: SigningAlgorithm; privatePem: string }, claims: { clientId: string; tokenUrl: string; now: Date }): Promise<string> {
+  const { importPKCS8, SignJWT } = await import('jose');
   const privateKey = await importPKCS8(key.privatePem, key.algorithm);
   const issuedAt = Math.floor(claims.now.getTime() / 1000);
   return new SignJWT({})

@@ -1,4 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
 import type { Kysely } from 'kysely';
 import { IMAGE_LABEL_MAX, type SessionImage } from '../../../shared/images';
 import type { Clock } from '../../clock';
@@ -27,7 +26,8 @@ export interface ImageUpload {
 
 /** PNG or JPEG, decided by the bytes (never by the name or the browser's word). */
 async function imageType(bytes: Uint8Array): Promise<SessionImage['contentType'] | null> {
-  const detected = bytes.byteLength > 0 ? await fileTypeFromBuffer(bytes) : undefined;
+  // Loaded on first use, not at start.
+  const detected = bytes.byteLength > 0 ? await (await import('file-type')).fileTypeFromBuffer(bytes) : undefined;
   return detected && IMAGE_TYPES.has(detected.mime) ? (detected.mime as SessionImage['contentType']) : null;
 }
 

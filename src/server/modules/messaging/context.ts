@@ -8,6 +8,10 @@ import type { Database } from '../../db/schema';
 export interface MessageContext {
   organizationId: string;
   organizationName: string;
+  /** The operator deactivated the organization: nothing more goes out for it. */
+  organizationDeactivated: boolean;
+  /** The logo's size in pixels, when the organization has one; its bytes join the email when it is sent. */
+  organizationLogo: { width: number; height: number } | null;
   session: {
     id: string;
     start: string;
@@ -42,6 +46,9 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
       's.id',
       's.organization_id',
       'o.name as organization_name',
+      'o.deactivated_at as organization_deactivated_at',
+      'o.logo_width',
+      'o.logo_height',
       's.starts_at',
       's.ends_at',
       's.version',
@@ -73,6 +80,8 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
   return {
     organizationId: row.organization_id,
     organizationName: row.organization_name,
+    organizationDeactivated: row.organization_deactivated_at !== null,
+    organizationLogo: row.logo_width && row.logo_height ? { width: row.logo_width, height: row.logo_height } : null,
     session: {
       id: row.id,
       start: row.starts_at.toISOString(),

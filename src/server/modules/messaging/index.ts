@@ -4,6 +4,7 @@ export { messagesFor, type MessageOptions, NEW_MESSAGE_NOTICE_EVERY_MS, queueCon
 export { carriesJoinLink } from './templates/render';
 export { loadMessageContext, type MessageContext } from './context';
 export { loadOutboxLinkSecret, outboxJoinToken, withJoinLink } from './join-link';
+export { withEmailLogo } from './email-logo';
 export { withPasswordLink } from './password-link';
 export { outboxOneTimeCode, withOneTimeCode } from './one-time-code';
 export { type QueuedCode, queueVerificationCode } from './verification-messages';

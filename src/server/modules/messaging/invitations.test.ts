@@ -34,6 +34,7 @@ beforeAll(async () => {
   mailer = createMailer({ kind: 'smtp', url: smtp.url, from: 'Harbor Clinic <care@harbor.test>' });
   worker = createOutboxWorker({
     db: t.db,
+    storage: t.storage,
     clock: t.clock,
     mailer,
     sms: createSmsSender({ kind: 'http', baseUrl: smsApi.baseUrl, accountSid: 'AC123', authToken: 'secret', from: '+15550001111' }),
@@ -123,7 +124,7 @@ describe('invitations', () => {
         service: { name: 'Follow-up visit', durationMinutes: 30 },
         sessionType: { name: expect.any(String), modality: 'video' },
         host: { name: provider.name, timeZone: 'America/New_York' },
-        organization: { name: expect.any(String) },
+        organization: { name: expect.any(String), logo: null },
         startedAt: null,
         endedAt: null,
         // Joining opens 15 minutes before the start and closes if nobody ends it an hour after its end.

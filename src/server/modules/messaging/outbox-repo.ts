@@ -107,6 +107,8 @@ export interface ClaimedMessage {
   attempts: number;
   /** An earlier attempt began and never recorded how it went (its worker died): this may be a resend. */
   interrupted: boolean;
+  /** The operator deactivated the message's organization since it was queued: it must not go. */
+  organization_deactivated: boolean;
 }
 
 /**
@@ -131,8 +133,10 @@ export async function claimDueMessages(db: Db, now: Date, leaseUntil: Date, limi
       RETURNING m.*, due.attempt_started_at IS NOT NULL AS interrupted
     )
     SELECT c.id, c.password_link_id, c.organization_id, c.session_id, c.participant_id, c.kind, c.channel, c.recipient, c.subject,
-      c.body_text, c.body_html, c.attachments, c.attempts, c.interrupted, p.name AS participant_name, s.ends_at AS session_ends_at
+      c.body_text, c.body_html, c.attachments, c.attempts, c.interrupted, p.name AS participant_name, s.ends_at AS session_ends_at,
+      o.deactivated_at IS NOT NULL AS organization_deactivated
     FROM claimed c
+    JOIN organizations o ON o.id = c.organization_id
     LEFT JOIN participants p ON p.id = c.participant_id
     LEFT JOIN sessions s ON s.id = c.session_id`.execute(db);
   return result.rows;

@@ -49,6 +49,7 @@ async function sessionsWithDueReminders(sessions: number, perSession: number, du
 function countingWorker(delivered: string[]) {
   return createOutboxWorker({
     db: t.db,
+    storage: t.storage,
     clock: t.clock,
     // A mailer that keeps each recipient (the log transport no longer logs them).
     mailer: {

@@ -2,24 +2,27 @@ import { type Kysely, sql } from 'kysely';
 import type { OrganizationSettings } from '../../../shared/organization';
 import type { Updateable } from 'kysely';
 import type { Database, OrganizationsTable } from '../../db/schema';
+import { organizationLogo } from './logo';
 
 export async function findOrganization(db: Kysely<Database>, id: string): Promise<OrganizationSettings> {
   const row = await db
-    .selectFrom('organizations')
+    .selectFrom('organizations as o')
+    .leftJoin('files as logo', 'logo.id', 'o.logo_file_id')
     .select([
-      'id',
-      'name',
-      'time_zone',
-      'slot_step_minutes',
-      'minimum_notice_minutes',
-      'reminder_offsets_minutes',
-      'join_window_minutes',
-      'auto_complete_minutes',
-      'preferred_units',
-      'require_mfa',
-      'participant_verification',
+      'o.id',
+      'o.name',
+      'o.time_zone',
+      'o.slot_step_minutes',
+      'o.minimum_notice_minutes',
+      'o.reminder_offsets_minutes',
+      'o.join_window_minutes',
+      'o.auto_complete_minutes',
+      'o.preferred_units',
+      'o.require_mfa',
+      'o.participant_verification',
     ])
-    .where('id', '=', id)
+    .select(['logo.sha256 as logo_sha256', 'o.logo_width', 'o.logo_height'])
+    .where('o.id', '=', id)
     .executeTakeFirstOrThrow();
   return {
     id: row.id,
@@ -33,6 +36,7 @@ export async function findOrganization(db: Kysely<Database>, id: string): Promis
     preferredUnits: row.preferred_units,
     requireMfa: row.require_mfa,
     participantVerification: row.participant_verification,
+    logo: organizationLogo({ sha256: row.logo_sha256, width: row.logo_width, height: row.logo_height }),
   };
 }
 

@@ -69,6 +69,7 @@ export function findPortalView(db: Db, sessionId: string, participantId: string)
     .innerJoin('users as h', 'h.id', 's.host_id')
     .innerJoin('session_participants as sp', (join) => join.onRef('sp.session_id', '=', 's.id').on('sp.participant_id', '=', participantId))
     .innerJoin('participants as p', 'p.id', 'sp.participant_id')
+    .leftJoin('files as logo', 'logo.id', 'o.logo_file_id')
     .select([
       's.id',
       's.starts_at',
@@ -86,6 +87,9 @@ export function findPortalView(db: Db, sessionId: string, participantId: string)
       'h.name as host_name',
       'h.time_zone as host_time_zone',
       'o.name as organization_name',
+      'logo.sha256 as logo_sha256',
+      'o.logo_width',
+      'o.logo_height',
       'p.id as participant_id',
       'p.name as participant_name',
       'p.time_zone as participant_time_zone',

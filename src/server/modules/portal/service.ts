@@ -8,6 +8,7 @@ import { requireParticipantAccess, requireSessionAccess } from '../access';
 import { type Actor, hashToken, newToken, type PortalVisitor } from '../auth';
 import { sessionCalendarFile } from '../calendar';
 import { recordHistory } from '../history';
+import { organizationLogo } from '../organization';
 import { mintJoinLink } from './links';
 import * as repo from './repo';
 import { createVerification, visitConfirmed } from './verification';
@@ -31,7 +32,7 @@ export function createPortalService({ db, clock, publicUrl }: { db: Kysely<Datab
         service: { name: row.service_name, durationMinutes: row.duration_minutes },
         sessionType: { name: row.session_type_name, modality: row.modality },
         host: { name: row.host_name, timeZone: row.host_time_zone },
-        organization: { name: row.organization_name },
+        organization: { name: row.organization_name, logo: organizationLogo({ sha256: row.logo_sha256, width: row.logo_width, height: row.logo_height }) },
         startedAt: row.started_at?.toISOString() ?? null,
         endedAt: row.ended_at?.toISOString() ?? null,
         joinWindow: joinWindow({ start: row.starts_at, end: row.ends_at, endedAt: row.ended_at }, row.join_window_minutes, row.auto_complete_minutes),

@@ -105,7 +105,7 @@ describe('the lifecycle', () => {
     const s = await booked();
     await at(s.start - 10 * MINUTE);
     await act(s.id, 'start');
-    const worker = createOutboxWorker({ db: t.db, clock: t.clock, mailer: createMailer({ kind: 'log', from: 'x@clinic.test' }), sms: createSmsSender({ kind: 'log' }), publicUrl: new URL('http://localhost:3000'), organizerEmail: 'x@clinic.test' });
+    const worker = createOutboxWorker({ db: t.db, storage: t.storage, clock: t.clock, mailer: createMailer({ kind: 'log', from: 'x@clinic.test' }), sms: createSmsSender({ kind: 'log' }), publicUrl: new URL('http://localhost:3000'), organizerEmail: 'x@clinic.test' });
     await worker.runOnce();
     const reminders = await t.db.selectFrom('outbox_messages').select('id').where('session_id', '=', s.id).where('kind', '=', 'reminder').execute();
     expect(reminders).toEqual([]);

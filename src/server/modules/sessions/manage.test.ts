@@ -256,6 +256,7 @@ describe('cancel', () => {
     const delivered: string[] = [];
     const worker = createOutboxWorker({
       db: t.db,
+      storage: t.storage,
       clock: t.clock,
       // A mailer that keeps each subject (the log transport no longer logs them).
       mailer: {

@@ -1,13 +1,15 @@
 import { Box, Button, Container, Group, List, Loader, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import type { OrganizationLogo as OrganizationLogoData } from '../../../shared/logo';
 import { Logo } from '../../components/Logo/Logo';
+import { OrganizationLogo } from '../../components/OrganizationLogo/OrganizationLogo';
 
 /** Lets long names and words wrap instead of pushing the page sideways on a phone. */
 export const wrapAnywhere = { overflowWrap: 'anywhere' } as const;
 
 export interface PortalFrameProps {
-  /** The clinic's name once known; the header says Carebeam until then. */
-  readonly organization?: string;
+  /** The clinic's name (and logo, if it has one) once known; the header says Carebeam until then. */
+  readonly organization?: { readonly name: string; readonly logo: OrganizationLogoData | null };
   readonly children: ReactNode;
 }
 
@@ -18,10 +20,10 @@ export function PortalFrame({ organization, children }: PortalFrameProps) {
       <Box component="header" bg="white" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
         <Container size="sm" px="md" py="sm">
           <Group gap="sm" wrap="nowrap">
-            <Logo size={32} />
+            {organization?.logo ? <OrganizationLogo logo={organization.logo} maxHeight={40} alt="" /> : <Logo size={32} />}
             <Stack gap={0} miw={0}>
               <Text fw={600} lh={1.3} style={wrapAnywhere}>
-                {organization ?? 'Carebeam'}
+                {organization?.name ?? 'Carebeam'}
               </Text>
               {organization && (
                 <Text size="xs" c="dimmed">

@@ -21,7 +21,7 @@ const portalView = (session: Partial<PortalView['session']> = {}): PortalView =>
     service: { name: 'Physiotherapy follow-up', durationMinutes: 30 },
     sessionType: { name: 'Video consultation', modality: 'video' },
     host: { name: 'Dr. Lucía Núñez', timeZone: 'Europe/Madrid' },
-    organization: { name: 'Clínica Sol' },
+    organization: { name: 'Clínica Sol', logo: null },
     startedAt: null,
     endedAt: null,
     joinWindow: { opensAt: '2026-03-03T14:45:00Z', closesAt: '2026-03-03T15:30:00Z' },

@@ -34,7 +34,7 @@ export function PortalPage() {
 function ParticipantHome({ view }: { readonly view: PortalView }) {
   const { session, participant } = view;
   return (
-    <PortalFrame organization={session.organization.name}>
+    <PortalFrame organization={session.organization}>
       <Stack gap="md">
         <Title order={1} size="h2" style={wrapAnywhere}>
           Hello, {participant.name}

@@ -63,7 +63,7 @@ export function VerificationStep() {
     );
   }
   return (
-    <PortalFrame organization={step.data.organization.name}>
+    <PortalFrame organization={{ name: step.data.organization.name, logo: null }}>
       <Stack gap="md">
         <Title order={1} size="h2">
           Confirm it’s you

@@ -20,7 +20,7 @@ const portalView = (session: Partial<PortalView['session']> = {}): PortalView =>
     service: { name: 'Physiotherapy follow-up', durationMinutes: 30 },
     sessionType: { name: 'Video consultation', modality: 'video' },
     host: { name: STAFF.name, timeZone: 'Europe/Madrid' },
-    organization: { name: 'Clínica Sol' },
+    organization: { name: 'Clínica Sol', logo: null },
     startedAt: null,
     endedAt: null,
     joinWindow: { opensAt: '2000-01-01T00:00:00Z', closesAt: '2999-01-01T00:00:00Z' },

@@ -13,6 +13,7 @@ import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
 import { UnsavedChangesPrompt } from '../../components/UnsavedChangesPrompt/UnsavedChangesPrompt';
 import { applyServerErrors } from '../../lib/form-errors';
 import { BackupsPanel } from './BackupsPanel';
+import { LogoSettings } from './LogoSettings';
 
 const STEPS = [5, 10, 15, 20, 30, 60].map((m) => ({ value: String(m), label: `Every ${m} minutes` }));
 const REMINDERS = [
@@ -30,7 +31,14 @@ export function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="Your organization, its booking rules and sign-in policy." />
-      <QueryState query={organization}>{organization.data && <SettingsForm initial={organization.data} />}</QueryState>
+      <QueryState query={organization}>
+        {organization.data && (
+          <Stack gap="lg">
+            <SettingsForm initial={organization.data} />
+            <LogoSettings organization={organization.data} />
+          </Stack>
+        )}
+      </QueryState>
       <BackupsPanel timeZone={me.timeZone} />
     </>
   );

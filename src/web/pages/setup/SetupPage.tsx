@@ -1,10 +1,12 @@
-import { Alert, Button, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, FileInput, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { LOGO_CONTENT_TYPES, MAX_LOGO_BYTES } from '../../../shared/logo';
 import { LOCALES } from '../../../shared/setup';
 import { api, ApiError } from '../../api/client';
+import { uploadLogo } from '../../api/logo';
 import { AuthCard } from '../../components/Logo/AuthCard';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect/TimeZoneSelect';
 import { applyServerErrors } from '../../lib/form-errors';
@@ -22,7 +24,25 @@ export function SetupPage() {
     retry: false,
     staleTime: Infinity,
   });
-  const save = useMutation({ mutationFn: (values: typeof form.values) => api<{ organizationId: string }>('/setup', { method: 'POST', body: { ...values, token } }) });
+  const [logo, setLogo] = useState<File | null>(null);
+  const save = useMutation({
+    mutationFn: async (values: typeof form.values) => {
+      await api<{ organizationId: string }>('/setup', { method: 'POST', body: { ...values, token } });
+      if (!logo) return { logoError: null };
+      // The logo is the administrator's to upload: signed in with the password just chosen for
+      // the upload only, then out again, so the next step is the same sign-in as without a logo.
+      // Carebeam is set up either way; a refused logo is said, to add later in Settings.
+      try {
+        await api<unknown>('/auth/login', { method: 'POST', body: { email: values.adminEmail, password: values.password } });
+        await uploadLogo(logo);
+        return { logoError: null };
+      } catch (error) {
+        return { logoError: error instanceof Error ? error.message : String(error) };
+      } finally {
+        await api<void>('/auth/logout', { method: 'POST' }).catch(() => undefined);
+      }
+    },
+  });
   const [formError, setFormError] = useState('');
   const form = useForm({
     initialValues: { organizationName: '', timeZone: browserZone(), locale: 'en-US', adminName: '', adminEmail: '', password: '' },
@@ -37,6 +57,11 @@ export function SetupPage() {
   if (save.isSuccess) {
     return (
       <AuthCard title="Carebeam is set up">
+        {save.data.logoError && (
+          <Alert color="yellow" role="alert" title="The logo was not saved">
+            {save.data.logoError} Add it later in Settings.
+          </Alert>
+        )}
         <Text>Sign in as the administrator to add your services, session types and staff.</Text>
         <Button component={Link} to="/signin" fullWidth>
           Go to sign-in
@@ -60,6 +85,7 @@ export function SetupPage() {
         noValidate
         onSubmit={form.onSubmit((values) => {
           setFormError('');
+          if (logo && logo.size > MAX_LOGO_BYTES) return;
           save.mutate(values, { onError: (error) => setFormError(applyServerErrors(form, error)) });
         })}
       >
@@ -75,6 +101,15 @@ export function SetupPage() {
           <TextInput label="Organization name" data-autofocus {...form.getInputProps('organizationName')} />
           <TimeZoneSelect {...form.getInputProps('timeZone')} />
           <Select label="Language and formats" data={[...LOCALES]} allowDeselect={false} {...form.getInputProps('locale')} />
+          <FileInput
+            label="Logo (optional)"
+            description="PNG, JPEG or WebP, at most 512 KB: shown to participants and in emails. You can add it later in Settings."
+            accept={LOGO_CONTENT_TYPES.join(',')}
+            value={logo}
+            onChange={setLogo}
+            error={logo && logo.size > MAX_LOGO_BYTES ? 'This image is larger than 512 KB' : undefined}
+            clearable
+          />
           <Title order={2} size="h5" mt="sm">
             Administrator
           </Title>

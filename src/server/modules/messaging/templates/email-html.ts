@@ -5,6 +5,8 @@ export const escapeHtml = (text: string) =>
 
 export interface EmailHtmlParts {
   organizationName: string;
+  /** The logo's `<img>` (email-logo.ts), or '' without one. */
+  logo: string;
   subject: string;
   recipientName: string;
   lead: string;
@@ -21,7 +23,7 @@ export function renderEmailHtml(parts: EmailHtmlParts): string {
     .join('');
   return `<!doctype html><html><body style="margin:0;padding:24px;background:#f5f7f8;font-family:system-ui,-apple-system,Segoe UI,Roboto,Arial,sans-serif;color:#1a1a1a">
 <div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px;border:1px solid #e3e6e8">
-<p style="margin:0 0 4px;color:#0b7285;font-weight:700">${escapeHtml(parts.organizationName)}</p>
+${parts.logo}<p style="margin:0 0 4px;color:#0b7285;font-weight:700">${escapeHtml(parts.organizationName)}</p>
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(parts.subject)}</h1>
 <p>Hello ${escapeHtml(parts.recipientName)},</p>
 <p>${escapeHtml(parts.lead)}</p>

@@ -7,6 +7,8 @@ import { renderEmail, renderSms } from './render';
 const context: MessageContext = {
   organizationId: '00000000-0000-4000-8000-000000000001',
   organizationName: 'Harbor Clinic',
+  organizationDeactivated: false,
+  organizationLogo: null,
   session: {
     id: '00000000-0000-4000-8000-000000000002',
     start: '2026-03-04T15:00:00.000Z',

@@ -3,6 +3,7 @@ import { formatSessionTime } from '../../../../shared/format';
 import type { MessageKind } from '../../../../shared/history';
 import { calendarFile } from '../../calendar';
 import type { MessageContext } from '../context';
+import { logoImgTag } from '../email-logo';
 import { JOIN_LINK } from '../join-link';
 import { cancellation } from './cancellation';
 import { contactChanged } from './contact-changed';
@@ -114,7 +115,8 @@ export function renderEmail(
     context.organizationName,
   ].join('\n');
 
-  const html = renderEmailHtml({ organizationName: context.organizationName, subject, recipientName: recipient.name, lead, details, todo, canceled, calendarLinks });
+  const logo = context.organizationLogo ? logoImgTag(context.organizationLogo, context.organizationName) : '';
+  const html = renderEmailHtml({ organizationName: context.organizationName, logo, subject, recipientName: recipient.name, lead, details, todo, canceled, calendarLinks });
 
   const invite = calendarFile({
     name: context.organizationName,

@@ -1,4 +1,4 @@
-import { createTransport, type NodemailerError } from 'nodemailer';
+import type { NodemailerError, Transporter } from 'nodemailer';
 import { DeliveryError, type EmailMessage, type Mailer } from './types';
 
 export type MailConfig = { kind: 'smtp'; url: string; from: string } | { kind: 'log'; from: string };
@@ -31,20 +31,25 @@ export function createMailer(config: MailConfig, log: (entry: object) => void = 
     };
   }
 
-  const transporter = createTransport({ url: config.url, pool: true });
+  // nodemailer is loaded with the first message, not at start (it costs ~0.1 s to import).
+  let transporter: Promise<Transporter> | undefined;
+  const transport = () => (transporter ??= import('nodemailer').then(({ createTransport }) => createTransport({ url: config.url, pool: true })));
   return {
     transport: 'smtp',
     async send(message: EmailMessage) {
-      const { to, subject, text, html, attachments, messageId } = message;
+      const { to, subject, text, html, attachments, inline = [], messageId } = message;
       try {
-        const info = await transporter.sendMail({
+        const info = await (await transport()).sendMail({
           from: config.from,
           to,
           subject,
           text,
           html,
           ...(messageId ? { messageId } : {}),
-          attachments: attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+          attachments: [
+            ...attachments.map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+            ...inline.map(({ cid, filename, contentType, content }) => ({ cid, filename, contentType, content: Buffer.from(content), contentDisposition: 'inline' as const })),
+          ],
         });
         return { transport: 'smtp', providerId: info.messageId };
       } catch (error) {
@@ -52,6 +57,6 @@ export function createMailer(config: MailConfig, log: (entry: object) => void = 
         throw new DeliveryError(`SMTP delivery failed (${failure.code ?? 'unknown'}): ${failure.message}`, isRetryableSmtpError(failure));
       }
     },
-    close: async () => transporter.close(),
+    close: async () => (await transporter)?.close(),
   };
 }

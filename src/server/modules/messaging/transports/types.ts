@@ -1,3 +1,4 @@
+import type { InlinePart } from '../email-logo';
 /** What the outbox hands a transport: one email or one SMS, already rendered. */
 export interface EmailMessage {
   to: string;
@@ -5,6 +6,8 @@ export interface EmailMessage {
   text: string;
   html: string;
   attachments: { filename: string; contentType: string; content: string }[];
+  /** Parts the HTML shows by Content-ID (`cid:`), such as the organization's logo. */
+  inline?: InlinePart[];
   /** `<…@…>`, the same on every attempt at one message, so a resend is recognisably the same mail. */
   messageId?: string;
 }
