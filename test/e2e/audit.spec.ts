@@ -14,6 +14,9 @@ test.describe('Audit page', () => {
     // Reading Bella's session is itself an event about her.
     await page.goto(`/sessions/${sessionId}`);
     await expect(page.getByRole('heading', { name: 'Participants (1)' })).toBeVisible();
+    // Reads reach the trail in batches, within a second.
+    const reads = async () => ((await (await page.request.get(`/api/audit?action=session.read&sessionId=${sessionId}`)).json()) as { items: unknown[] }).items.length;
+    await expect.poll(reads).toBeGreaterThan(0);
 
     await page.getByRole('link', { name: 'Audit' }).click();
     await expect(page).toHaveURL(/\/audit$/);
@@ -25,7 +28,8 @@ test.describe('Audit page', () => {
     await expect(page).toHaveURL(/participantId=/);
     await expect(events.getByText(`Dr. Ana Ruiz scheduled Follow-up visit with ${bella}`)).toBeVisible();
     await expect(events.getByText(`Dr. Ana Ruiz viewed Follow-up visit with ${bella}`).first()).toBeVisible();
-    await expect(events.getByText(other, { exact: false })).toHaveCount(0);
+    // Every event shown is about Bella (a directory search that showed both names both).
+    await expect(events.getByRole('listitem').filter({ hasNotText: bella })).toHaveCount(0);
     // Times and days are the viewer's, and say their zone.
     await expect(events.getByRole('listitem').first()).toContainText(/· \d{1,2}:\d{2} (AM|PM) Madrid \(GMT\+[12]\)/);
     await expect(page.getByText(/^Days, Madrid \(GMT\+[12]\)$/)).toBeVisible();
@@ -33,7 +37,7 @@ test.describe('Audit page', () => {
     await page.reload();
     await expect(page.getByRole('combobox', { name: 'Patient' })).toHaveValue(bella);
     await expect(events.getByText(`Dr. Ana Ruiz scheduled Follow-up visit with ${bella}`)).toBeVisible();
-    await expect(events.getByText(other, { exact: false })).toHaveCount(0);
+    await expect(events.getByRole('listitem').filter({ hasNotText: bella })).toHaveCount(0);
     // The tamper check walks the organization's whole chain.
     await page.getByRole('button', { name: 'Check the trail' }).click();
     await expect(page.getByText(/^The trail is intact: [\d,]+ events checked/)).toBeVisible();
@@ -46,7 +50,7 @@ test.describe('Audit page', () => {
     const rows = csv.trim().split('\r\n');
     expect(rows[0]).toMatch(/^at_utc,actor_kind,/);
     expect(rows.some((row) => row.includes(',session.created,') && row.includes(sessionId) && row.includes(bella))).toBe(true);
-    expect(csv).not.toContain(other);
+    expect(rows.slice(1).filter((row) => !row.includes(bella))).toEqual([]);
 
     // The export is itself in the trail.
     await page.reload();
