@@ -138,11 +138,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const ehrExports = createEhrExports({ db, clock, storage: deps.storage, gateway: ehrGateway, signedDocuments: completion.signedDocuments });
   await registerOpenApi(app, { staffCookie: cookie.name, participantCookie: portalCookie.name, version: packageJson.version });
 
+  // Reads are audited after their answer, in batches; the app's close writes what is queued (after
+  // the live hub's, whose chat history reads it records too).
+  const auditBatcher = createAuditBatcher({ db, logger: app.log });
+  const auditReads = deps.auditReads !== false;
+
   const live = createLiveHub({
     database,
     clock,
     features: [
-      chatLiveFeature({ db }),
+      chatLiveFeature({ db, audit: auditReads ? auditBatcher : null, now: () => clock.now() }),
       medcartLiveFeature({ db }),
       videoLiveFeature({
         db,
@@ -163,8 +168,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await live.start();
   app.addHook('onClose', () => live.close());
 
-  // Reads are audited after their answer, in batches; the app's close writes what is queued.
-  const auditBatcher = createAuditBatcher({ db, logger: app.log });
   app.decorate('auditBatcher', auditBatcher);
   app.addHook('onClose', async () => auditBatcher.close());
 
@@ -172,7 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorateRequest('signIn', null);
   await app.register(
     async (api: App) => {
-      if (deps.auditReads !== false) registerReadAudit(api, auditBatcher, () => clock.now());
+      if (auditReads) registerReadAudit(api, auditBatcher, () => clock.now());
       api.addHook('onRequest', async (request) => {
         const token = cookie.read(request);
         request.signIn = token ? await auth.resolve(token) : null;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDocumentTemplate } from '../../testing/catalog-factories';
 import { type ApiRequest, startTestApp, type TestApp } from '../../testing/harness';
+import { type LiveTestClient, openLive } from '../../testing/live-client';
 import { multipart } from '../../testing/multipart';
 import { type BookedSession, sessionWorld } from '../../testing/session-world';
 
@@ -124,6 +125,45 @@ describe('every read of PHI is audited', () => {
     expect(response.body.length).toBeGreaterThan(0);
     const rows = await rowsSince(before);
     expect(rows).toMatchObject([{ action: 'outbox.read', actor_user_id: admin.id, participant_ids: [s.ana.id], session_id: s.id, outcome: 'success' }]);
+  });
+});
+
+describe('lists', () => {
+  it('the session list names every patient on the page it showed, in one event', async () => {
+    const before = await lastId();
+    const response = await t.request({ url: '/api/sessions?limit=50', cookie: world.host.cookie });
+    expect(response.status, response.text).toBe(200);
+    const shown = [...new Set((response.body.items as { participants: { id: string }[] }[]).flatMap((item) => item.participants.map((p) => p.id)))].sort();
+    expect(shown).toEqual(expect.arrayContaining([s.ana.id, s.ben.id]));
+    const rows = await rowsSince(before);
+    expect(rows).toMatchObject([{ action: 'session.list_read', actor_user_id: world.host.id, entity_type: 'session', entity_id: null, session_id: null, outcome: 'success' }]);
+    expect([...rows[0]!.participant_ids].sort()).toEqual(shown);
+  });
+});
+
+describe('the live channel', () => {
+  it('audits the chat history a page receives over its socket, for staff and for the participant', async () => {
+    const origin = await t.listen();
+    for (const [path, cookie, expected] of [
+      [`/api/sessions/${s.id}/live`, world.host.cookie, { action: 'chat.read', actor_kind: 'user', actor_user_id: world.host.id, actor_participant_id: null }],
+      ['/api/portal/live', s.ana.cookie, { action: 'portal.chat_read', actor_kind: 'participant', actor_user_id: null, actor_participant_id: s.ana.id }],
+    ] as const) {
+      const before = await lastId();
+      const live = (await openLive(`${origin.ws}${path}`, { cookie, origin: origin.http })) as LiveTestClient;
+      live.send({ type: 'hello', after: 0 });
+      await live.next('chat.message');
+      await live.close();
+      const rows = await rowsSince(before);
+      expect(rows).toMatchObject([{ ...expected, session_id: s.id, entity_type: 'session', entity_id: s.id, outcome: 'success' }]);
+      expect([...rows[0]!.participant_ids].sort()).toEqual([s.ana.id, s.ben.id].sort());
+    }
+    // Already up to date: nothing was read, nothing is recorded.
+    const before = await lastId();
+    const live = (await openLive(`${origin.ws}/api/sessions/${s.id}/live`, { cookie: world.host.cookie, origin: origin.http })) as LiveTestClient;
+    live.send({ type: 'hello', after: 1_000_000 });
+    await live.next('chat.unread');
+    await live.close();
+    expect(await rowsSince(before)).toEqual([]);
   });
 });
 

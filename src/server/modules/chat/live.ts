@@ -3,6 +3,7 @@ import type { ChatMessage } from '../../../shared/chat';
 import type { LiveEvent } from '../../db/notify';
 import type { Database } from '../../db/schema';
 import { seesSession } from '../access';
+import type { AuditBatcher } from '../audit';
 import type { LiveFeature, SessionClient, StaffClient } from '../live';
 import { canRead, type Reader } from './reader';
 import * as repo from './repo';
@@ -21,26 +22,49 @@ const readerOf = (client: SessionClient): Reader => ({ kind: client.member.kind,
  * while LISTEN reconnected) makes the client catch up from the database first: nothing is lost,
  * doubled or reordered.
  */
-export function chatLiveFeature({ db }: { db: Kysely<Database> }): LiveFeature {
-  /** Sends what the client has not had since `after`, then marks it up to date. */
-  async function catchUp(client: SessionClient, after: number): Promise<void> {
+export function chatLiveFeature({ db, audit, now }: { db: Kysely<Database>; audit: AuditBatcher | null; now: () => Date }): LiveFeature {
+  /**
+   * A page's history arriving over the socket is a read of the chat, audited as its HTTP twin is
+   * (`chat.read`, `portal.chat_read`; the batcher names the session's patients). Messages that
+   * arrive live afterwards are not counted again.
+   */
+  function auditHistoryRead(client: SessionClient) {
+    const staff = client.member.kind === 'staff';
+    audit?.add({
+      organizationId: client.organizationId,
+      actorKind: staff ? 'user' : 'participant',
+      actorUserId: staff ? client.member.id : null,
+      actorParticipantId: staff ? null : client.member.id,
+      action: staff ? 'chat.read' : 'portal.chat_read',
+      entityType: 'session',
+      entityId: client.sessionId,
+      sessionId: client.sessionId,
+      at: now(),
+    });
+  }
+
+  /** Sends what the client has not had since `after`, then marks it up to date; answers how many it sent. */
+  async function catchUp(client: SessionClient, after: number): Promise<number> {
     // The last seq first: a message written after it still arrives as an event, and one written
     // between the two reads is in the page below, so nothing falls in between.
     const last = await repo.lastSeq(db, client.sessionId);
     let cursor = after;
+    let sent = 0;
     for (;;) {
       const page = await repo.messagesAfter(db, client.sessionId, readerOf(client), cursor, PAGE);
       for (const message of page) client.send({ type: 'chat.message', message });
+      sent += page.length;
       cursor = page.at(-1)?.seq ?? cursor;
       if (page.length < PAGE) break;
     }
     client.state.set('chat', { lastSeq: Math.max(last, cursor, after) } satisfies ChatState);
+    return sent;
   }
 
   async function deliver(client: SessionClient, message: ChatMessage): Promise<void> {
     const state = client.state.get('chat') as ChatState | undefined;
     if (!state || message.seq <= state.lastSeq) return; // not said hello yet (its hello will catch up), or already sent
-    if (message.seq > state.lastSeq + 1) return catchUp(client, state.lastSeq);
+    if (message.seq > state.lastSeq + 1) return void (await catchUp(client, state.lastSeq));
     if (canRead(readerOf(client), message)) client.send({ type: 'chat.message', message });
     state.lastSeq = message.seq;
   }
@@ -65,7 +89,7 @@ export function chatLiveFeature({ db }: { db: Kysely<Database> }): LiveFeature {
     name: 'chat',
 
     async hello(client, frame) {
-      await catchUp(client, frame.after);
+      if ((await catchUp(client, frame.after)) > 0) auditHistoryRead(client);
       client.send({ type: 'chat.unread', threads: await repo.unreadFor(db, client.sessionId, readerOf(client)) });
     },
 

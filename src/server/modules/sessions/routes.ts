@@ -4,7 +4,7 @@ import { file, json, problems } from '../../http/responses';
 import { staffOf } from '../auth';
 import type { App } from '../../http/types';
 import type { SessionsService } from './service';
-import { sessionRead } from '../audit';
+import { listRead, noteAuditSubject, sessionRead } from '../audit';
 
 const idParams = z.object({ id: z.uuid() });
 const createHeaders = z.object({ 'idempotency-key': z.string().min(1).max(200).optional() });
@@ -38,8 +38,14 @@ export function sessionsRoutes(app: App, sessions: SessionsService): void {
         querystring: listSessionsQuerySchema,
         response: { 200: json(sessionPageSchema), ...problems(400, 401, 403) },
       },
+      // The list names every patient on the page: one event naming them all.
+      config: { audit: listRead('session.list_read', 'session') },
     },
-    (request) => sessions.list(staffOf(request), request.query),
+    async (request) => {
+      const page = await sessions.list(staffOf(request), request.query);
+      noteAuditSubject(request, { participantIds: [...new Set(page.items.flatMap((session) => session.participants.map((p) => p.id)))] });
+      return page;
+    },
   );
   app.get(
     '/sessions/:id',

@@ -103,6 +103,7 @@ export const ACTION_WORDS: Record<string, ActionWords> = {
   'cart.registered': { group: SETTINGS, label: 'MedCart registered', sentence: alone('registered a MedCart') },
   'audit.exported': { group: AUDIT, label: 'Audit exported', sentence: alone('exported the audit trail') },
   'backup.created': { group: AUDIT, label: 'Backup made', sentence: alone('made a backup') },
+  'session.list_read': { group: READS, label: 'Session list viewed', sentence: (w) => `${w.actor} viewed a list of sessions with ${w.patients}` },
   'session.read': { group: READS, label: 'Session viewed', sentence: onSession('viewed') },
   'session.history_read': { group: READS, label: 'History viewed', sentence: onSession('viewed the history of') },
   'session.calendar_downloaded': { group: READS, label: 'Calendar file downloaded', sentence: onSession('downloaded the calendar file of') },
