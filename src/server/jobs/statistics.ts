@@ -2,6 +2,12 @@ import { type Kysely, sql } from 'kysely';
 import type { DatabaseHandle } from '../db/connect';
 
 const EVERY = 6 * 60 * 60_000;
+/**
+ * The first refresh waits this long after start: ANALYZE holds the embedded database's one
+ * connection for about a second, and the first requests after a (re)start should not queue
+ * behind it.
+ */
+const FIRST_AFTER = 30_000;
 
 /** Updates the planner's statistics, so queries keep using their indexes as tables grow. */
 export async function refreshStatistics(db: Kysely<any>): Promise<void> {
@@ -16,8 +22,11 @@ export async function refreshStatistics(db: Kysely<any>): Promise<void> {
 export function keepStatisticsFresh(database: DatabaseHandle, onError: (error: unknown) => void): () => void {
   if (database.kind !== 'pglite') return () => undefined;
   const run = () => refreshStatistics(database.db).catch(onError);
-  void run();
-  const timer = setInterval(run, EVERY);
+  let timer = setTimeout(() => {
+    void run();
+    timer = setInterval(run, EVERY);
+    timer.unref();
+  }, FIRST_AFTER);
   timer.unref();
-  return () => clearInterval(timer);
+  return () => clearTimeout(timer);
 }
