@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { GENESIS_HASH, rowHash } from '../src/server/modules/audit/chain';
 import { INVITATION_LABELS } from '../src/shared/participants';
 import { startBenchApp } from './lib/bench-app';
 import { p95, postFromWorker, type PostRequest } from './lib/post-load';
@@ -77,7 +78,7 @@ const REMINDER_OFFSETS = [24 * 60, 60]; // the organization's default
 
 /**
  * One booking as the service writes it (sessions, session_participants, session_documents,
- * join_tokens, outbox_messages, reminders, session_history, audit_events rows, same columns and
+ * join_tokens, outbox_messages, reminders, session_history, audit_events rows chained to their head, same columns and
  * value shapes) in one raw transaction: no HTTP, no validation, no reads, no Kysely.
  */
 async function rawBooking(app: BenchApp, c: Context, slot: Slot, invitations: Invitations): Promise<void> {
@@ -136,10 +137,34 @@ async function rawBooking(app: BenchApp, c: Context, slot: Slot, invitations: In
       'insert into "session_history" ("organization_id", "session_id", "at", "type", "actor_kind", "actor_id", "actor_name", "summary", "data") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
       [org, id, now, 'created', 'user', c.dispatcher.id, c.dispatcher.name, `Scheduled ${c.service.name} with ${c.participant.name}`, JSON.stringify(data)],
     );
-    await pglite.query(
-      'insert into "audit_events" ("organization_id", "actor_user_id", "action", "entity_type", "entity_id", "at", "data") values ($1, $2, $3, $4, $5, $6, $7)',
-      [org, c.dispatcher.id, 'session.created', 'session', id, now, '{}'],
+    // The audit row, chained as the app chains it: lock the organization's head, hash, move the head.
+    const head = await pglite.query<{ seq: number; hash: string }>(
+      'insert into "audit_chain_heads" ("organization_id", "seq", "hash") values ($1, 0, $2) on conflict ("organization_id") do update set "seq" = "audit_chain_heads"."seq" returning "seq", "hash"',
+      [org, GENESIS_HASH],
     );
+    const { seq: lastSeq, hash: prevHash } = head.rows[0]!;
+    const audit = {
+      organization_id: org,
+      seq: Number(lastSeq) + 1,
+      at: now,
+      actor_kind: 'user',
+      actor_user_id: c.dispatcher.id,
+      actor_participant_id: null,
+      action: 'session.created',
+      entity_type: 'session',
+      entity_id: id,
+      participant_ids: [c.participant.id],
+      session_id: id,
+      outcome: 'success',
+      address: null,
+      data: {},
+    };
+    const hash = rowHash(audit, prevHash);
+    await pglite.query(
+      'insert into "audit_events" ("organization_id", "actor_user_id", "actor_kind", "action", "entity_type", "entity_id", "participant_ids", "session_id", "at", "data", "seq", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10, $11, $12, $13)',
+      [org, c.dispatcher.id, 'user', 'session.created', 'session', id, `{${c.participant.id}}`, id, now, '{}', audit.seq, prevHash, hash],
+    );
+    await pglite.query('update "audit_chain_heads" set "seq" = $2, "hash" = $3 where "organization_id" = $1', [org, audit.seq, hash]);
     await pglite.query('COMMIT');
   } catch (error) {
     await pglite.query('ROLLBACK');
