@@ -81,7 +81,7 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
     organizationId: row.organization_id,
     organizationName: row.organization_name,
     organizationDeactivated: row.organization_deactivated_at !== null,
-    organizationLogo: row.logo_width && row.logo_height ? { width: row.logo_width, height: row.logo_height } : null,
+    organizationLogo: logoSize(row),
     session: {
       id: row.id,
       start: row.starts_at.toISOString(),
@@ -104,3 +104,12 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
     })),
   };
 }
+
+/** The organization's logo size, for a message not about a session (a staff member's own account). */
+export async function loadOrganizationLogoSize(db: Kysely<Database>, organizationId: string): Promise<MessageContext['organizationLogo']> {
+  const row = await db.selectFrom('organizations').select(['logo_width', 'logo_height']).where('id', '=', organizationId).executeTakeFirst();
+  return row ? logoSize(row) : null;
+}
+
+const logoSize = (row: { logo_width: number | null; logo_height: number | null }) =>
+  row.logo_width && row.logo_height ? { width: row.logo_width, height: row.logo_height } : null;

@@ -81,4 +81,21 @@ describe("the organization's logo in emails", () => {
     expect(mail.attachments.some((a) => a.cid === CID)).toBe(false);
     expect(mail.html).not.toContain('<img');
   });
+
+  it("heads a staff member's invitation too, and nothing else of the clinic's name changes", async () => {
+    const world = await sessionWorld(t);
+    const admin = await withLogo(world);
+    const email = `ines.${world.host.organizationId.slice(0, 8)}@harbor.test`;
+    const added = await t.request({ method: 'POST', url: '/api/users', cookie: admin.cookie, body: { name: 'Dr. Ines Moreau', email, roles: ['provider'], timeZone: 'Europe/Paris' } });
+    expect(added.status).toBe(201);
+    await deliver();
+    const mail = await smtp.waitFor((m) => JSON.stringify(m.to).includes(email));
+
+    expect(mail.subject).toMatch(/^Your Carebeam account at /);
+    const part = mail.attachments.find((a) => a.cid === CID);
+    expect(part?.contentDisposition).toBe('inline');
+    expect(Buffer.from(part!.content).equals(Buffer.from(PNG))).toBe(true);
+    expect(mail.html).toMatch(/<img src="[^"]+" alt="[^"]+" width="120" height="40"/);
+    expect(mail.html).toContain('Choose your password');
+  });
 });

@@ -11,7 +11,9 @@ const LOGO_IMG = new RegExp(`<img [^>]*src="cid:${LOGO_CID}"[^>]*>`);
 const MAX_HEIGHT = 48;
 const MAX_WIDTH = 200;
 
-export function logoImgTag(logo: { width: number; height: number }, organizationName: string): string {
+/** The `<img>` for an organization's logo of this size, or '' when it has none. */
+export function logoImgTag(logo: { width: number; height: number } | null, organizationName: string): string {
+  if (!logo) return '';
   const scale = Math.min(1, MAX_HEIGHT / logo.height, MAX_WIDTH / logo.width);
   const width = Math.max(1, Math.round(logo.width * scale));
   const height = Math.max(1, Math.round(logo.height * scale));

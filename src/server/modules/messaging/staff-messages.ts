@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { createPasswordLink } from '../auth';
 import type { Invitee } from '../users';
+import { loadOrganizationLogoSize } from './context';
+import { logoImgTag } from './email-logo';
 import { insertStaffMessage } from './outbox-repo';
 import { renderStaffEmail } from './templates/staff-account';
 
@@ -13,7 +15,8 @@ import { renderStaffEmail } from './templates/staff-account';
 export async function sendPasswordLink(db: Kysely<Database>, recipient: Invitee, purpose: 'invite' | 'reset', now: Date): Promise<void> {
   const link = await createPasswordLink(db, { purpose, organizationId: recipient.organizationId, userId: recipient.id }, now);
   const kind = purpose === 'invite' ? 'staff_invitation' : 'password_reset';
-  const email = renderStaffEmail(kind, { organizationName: recipient.organizationName, recipientName: recipient.name, timeZone: recipient.timeZone, expiresAt: link.expiresAt });
+  const logo = logoImgTag(await loadOrganizationLogoSize(db, recipient.organizationId), recipient.organizationName);
+  const email = renderStaffEmail(kind, { organizationName: recipient.organizationName, logo, recipientName: recipient.name, timeZone: recipient.timeZone, expiresAt: link.expiresAt });
   await insertStaffMessage(db, {
     organizationId: recipient.organizationId,
     kind,

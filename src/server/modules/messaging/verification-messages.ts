@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { codeDestination } from '../../../shared/contact-mask';
 import type { Channel, Database } from '../../db/schema';
 import { loadMessageContext } from './context';
+import { logoImgTag } from './email-logo';
 import { loadOutboxLinkSecret } from './join-link';
 import { outboxOneTimeCode } from './one-time-code';
 import { insertCodeMessage } from './outbox-repo';
@@ -27,7 +28,7 @@ export async function queueVerificationCode(
   const participant = context.participants.find((p) => p.id === request.participantId);
   const destination = participant && codeDestination(participant);
   if (!participant || !destination) return null;
-  const input = { organizationName: context.organizationName, recipientName: participant.name, validMinutes: request.validMinutes };
+  const input = { organizationName: context.organizationName, logo: logoImgTag(context.organizationLogo, context.organizationName), recipientName: participant.name, validMinutes: request.validMinutes };
   const email = destination.channel === 'email' ? renderVerificationCodeEmail(input) : null;
   const messageId = await insertCodeMessage(db, {
     organizationId: context.organizationId,

@@ -115,7 +115,7 @@ export function renderEmail(
     context.organizationName,
   ].join('\n');
 
-  const logo = context.organizationLogo ? logoImgTag(context.organizationLogo, context.organizationName) : '';
+  const logo = logoImgTag(context.organizationLogo, context.organizationName);
   const html = renderEmailHtml({ organizationName: context.organizationName, logo, subject, recipientName: recipient.name, lead, details, todo, canceled, calendarLinks });
 
   const invite = calendarFile({

@@ -1,10 +1,12 @@
 import type { StaffMessageKind } from '../../../../shared/outbox';
 import { formatLongDate, formatTime } from '../../../../shared/format';
 import { PASSWORD_LINK } from '../password-link';
-import { escapeHtml } from './email-html';
+import { actionButton, emailCard, escapeHtml, finePrint } from './email-html';
 
 export interface StaffMessageInput {
   organizationName: string;
+  /** The logo's `<img>` (email-logo.ts), or '' without one. */
+  logo: string;
   recipientName: string;
   /** When the link stops working; shown in the recipient's zone. */
   expiresAt: Date;
@@ -43,14 +45,9 @@ export function renderStaffEmail(kind: StaffMessageKind, input: StaffMessageInpu
   const until = `${formatLongDate(input.expiresAt, input.timeZone)}, ${formatTime(input.expiresAt, input.timeZone)}`;
   const validity = `The link works once, until ${until}.`;
   const text = [`Hello ${input.recipientName},`, '', lead, '', `${template.action}: ${PASSWORD_LINK}`, validity, '', template.footnote, '', input.organizationName].join('\n');
-  const html = `<!doctype html><html><body style="margin:0;padding:24px;background:#f5f7f8;font-family:system-ui,-apple-system,Segoe UI,Roboto,Arial,sans-serif;color:#1a1a1a">
-<div style="max-width:560px;margin:0 auto;background:#fff;border-radius:8px;padding:24px;border:1px solid #e3e6e8">
-<p style="margin:0 0 4px;color:#0b7285;font-weight:700">${escapeHtml(input.organizationName)}</p>
-<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(subject)}</h1>
-<p>Hello ${escapeHtml(input.recipientName)},</p>
-<p>${escapeHtml(lead)}</p>
-<p><a href="${PASSWORD_LINK}" style="display:inline-block;background:#0b7285;color:#fff;padding:10px 18px;border-radius:6px;text-decoration:none;font-weight:600">${escapeHtml(template.action)}</a></p>
-<p style="font-size:13px;color:#555">${escapeHtml(validity)} ${escapeHtml(template.footnote)}</p>
-</div></body></html>`;
+  const html = emailCard(
+    { organizationName: input.organizationName, logo: input.logo, subject, recipientName: input.recipientName },
+    [`<p>${escapeHtml(lead)}</p>`, actionButton(PASSWORD_LINK, template.action), finePrint(`${escapeHtml(validity)} ${escapeHtml(template.footnote)}`)].join('\n'),
+  );
   return { subject, text, html };
 }
