@@ -1,5 +1,5 @@
 import { verifyAuditChain } from '../src/server/modules/audit';
-import { demoFollowUp, startBenchApp } from './lib/bench-app';
+import { type BenchApp, type BenchDatabase, demoFollowUp } from './lib/bench-app';
 import { httpLoad } from './lib/http-load';
 import { sized } from './lib/profile';
 import type { Figure } from './lib/report';
@@ -7,7 +7,7 @@ import type { Figure } from './lib/report';
 const SECONDS = sized(3, 10);
 
 /** The demo provider's session with two participants, its URL and the provider's cookie. */
-async function sessionRead(app: Awaited<ReturnType<typeof startBenchApp>>) {
+async function sessionRead(app: BenchApp) {
   const { host, service } = await demoFollowUp(app.db);
   const provider = await app.signIn('provider@demo.carebeam.test');
   const session = await app.api('/sessions', 'POST', provider, {
@@ -28,9 +28,9 @@ async function sessionRead(app: Awaited<ReturnType<typeof startBenchApp>>) {
  * one process whichever runs later is faster (JIT, WASM tiering), so single runs mislead.
  * Afterwards every read must be in the trail and the chain intact.
  */
-export async function benchAuditRead(): Promise<Figure[]> {
+export async function benchAuditRead(database: BenchDatabase): Promise<Figure[]> {
   const open = async (auditReads: boolean) => {
-    const app = await startBenchApp({}, { auditReads });
+    const app = await database.start({}, { auditReads });
     const target = await sessionRead(app);
     const rates: number[] = [];
     const latencies: string[] = [];
@@ -86,7 +86,7 @@ export async function benchAuditRead(): Promise<Figure[]> {
   }
 }
 
-async function auditedReads(db: Awaited<ReturnType<typeof startBenchApp>>['db'], organizationId: string): Promise<number> {
+async function auditedReads(db: BenchApp['db'], organizationId: string): Promise<number> {
   const row = await db
     .selectFrom('audit_events')
     .select((eb) => eb.fn.countAll<number>().as('n'))

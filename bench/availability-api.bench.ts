@@ -1,5 +1,5 @@
 import { busyIntervalsQuery } from '../src/server/modules/availability';
-import { demoFollowUp, startBenchApp } from './lib/bench-app';
+import { type BenchDatabase, demoFollowUp } from './lib/bench-app';
 import { measureLatency } from './lib/latency';
 import type { Figure } from './lib/report';
 
@@ -11,8 +11,8 @@ const SESSIONS = 2_000;
  * against the bare query that loads those busy intervals (the one query the endpoint cannot
  * avoid), both p95 over sequential requests.
  */
-export async function benchAvailabilityApi(): Promise<Figure[]> {
-  const app = await startBenchApp();
+export async function benchAvailabilityApi(database: BenchDatabase): Promise<Figure[]> {
+  const app = await database.start();
   try {
     const { db } = app;
     const { host, service } = await demoFollowUp(db);
@@ -41,9 +41,9 @@ export async function benchAvailabilityApi(): Promise<Figure[]> {
     const api = await measureLatency(async () => (await fetch(url, { headers: { cookie } })).arrayBuffer());
     const windowStart = new Date(first - DAY);
     const windowEnd = new Date(first + 32 * DAY);
-    // The very SQL the endpoint runs, executed raw on the same PGlite.
+    // The very SQL the endpoint runs, executed raw on the same database.
     const busySql = busyIntervalsQuery(db, host.id, windowStart, windowEnd).compile();
-    const bare = await measureLatency(() => app.pglite.query(busySql.sql, [...busySql.parameters]));
+    const bare = await measureLatency(() => app.raw.query(busySql.sql, [...busySql.parameters]));
     return [
       {
         name: `GET /api/availability p95, 31 days, ${SESSIONS} sessions (${slotCount} slots)`,

@@ -3,13 +3,12 @@ import type { Reading } from '../src/shared/medcart';
 import { checkReading, READING_KINDS, type ReadingKind } from '../src/shared/vitals';
 import { type ExportInput, sessionBundle } from '../src/server/modules/ehr/fhir-mapper';
 import { validateBundle } from '../src/server/modules/ehr/fhir-validate';
-import { demoFollowUp, demoSessions, startBenchApp } from './lib/bench-app';
+import { type BenchApp, type BenchDatabase, demoFollowUp, demoSessions } from './lib/bench-app';
 import { measureLatency } from './lib/latency';
 import { p95, postFromWorker, type PostRequest } from './lib/post-load';
 import type { Figure } from './lib/report';
 import { sized } from './lib/profile';
 
-type BenchApp = Awaited<ReturnType<typeof startBenchApp>>;
 
 const CARTS = 20;
 /** The issue's figure is 10,000 readings (`--long`); CI runs a quick 1,000. */
@@ -61,29 +60,23 @@ function cartRequests(carts: { token: string; sessionId: string }[], count: numb
 
 /** One cart reading as the service writes it (reading, the cart's last reading time, history, notify) in a raw transaction. */
 async function rawReading(app: BenchApp, row: { organizationId: string; sessionId: string; participantId: string; cartId: string; kind: ReadingKind; i: number }) {
-  const { pglite } = app;
   const sent = SENT[row.kind];
   const checked = checkReading(row.kind, sent).reading!;
   const now = new Date();
   const id = randomUUID();
-  await pglite.query('BEGIN');
-  try {
-    await pglite.query(
+  await app.raw.transaction(async (tx) => {
+    await tx.query(
       `insert into "readings" ("id", "organization_id", "session_id", "participant_id", "kind", "value", "systolic", "diastolic", "unit", "original_value", "original_systolic", "original_diastolic", "original_unit", "flag", "effective_at", "recorded_at", "source", "cart_id", "device_label", "entered_by", "corrects", "client_reading_id", "raw_payload")
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'cart', $17, 'Bench device', null, null, $18, $19)`,
       [id, row.organizationId, row.sessionId, row.participantId, row.kind, checked.value, checked.components?.systolic ?? null, checked.components?.diastolic ?? null, checked.unit, sent.value ?? null, sent.components?.systolic ?? null, sent.components?.diastolic ?? null, sent.unit, checked.flag, now, now, row.cartId, `floor-${row.i}`, JSON.stringify({ kind: row.kind, ...sent })],
     );
-    await pglite.query('update "carts" set "last_reading_at" = $1 where "id" = $2', [now, row.cartId]);
-    await pglite.query(
+    await tx.query('update "carts" set "last_reading_at" = $1 where "id" = $2', [now, row.cartId]);
+    await tx.query(
       'insert into "session_history" ("organization_id", "session_id", "at", "type", "actor_kind", "actor_id", "actor_name", "summary", "data") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
       [row.organizationId, row.sessionId, now, 'reading_recorded', 'system', null, 'Bench cart', 'MedCart Bench cart recorded heart rate', JSON.stringify({ readingId: id, kind: row.kind, source: 'cart', cartName: 'Bench cart' })],
     );
-    await pglite.query(`select pg_notify('carebeam_live', $1)`, [JSON.stringify({ kind: 'medcart', sessionId: row.sessionId, change: 'reading' })]);
-    await pglite.query('COMMIT');
-  } catch (error) {
-    await pglite.query('ROLLBACK');
-    throw error;
-  }
+    await tx.query(`select pg_notify('carebeam_live', $1)`, [JSON.stringify({ kind: 'medcart', sessionId: row.sessionId, change: 'reading' })]);
+  });
 }
 
 /** The Bundle's input for a session with 200 readings, as the export gathers it (readings from the API). */
@@ -106,9 +99,9 @@ async function bundleInput(app: BenchApp, admin: string, sessionId: string): Pro
  * its own clientReadingId) against the same rows written by raw sequential transactions; and the
  * FHIR Bundle of a session with 200 readings, built and validated, against the bare mapper.
  */
-export async function benchMedCart(): Promise<Figure[]> {
+export async function benchMedCart(database: BenchDatabase): Promise<Figure[]> {
   const count = READINGS;
-  const app = await startBenchApp({ cartReadingsPerMinute: 100_000 });
+  const app = await database.start({ cartReadingsPerMinute: 100_000 });
   try {
     const { admin, carts, bundleSession, organizationId } = await cartsWithSessions(app);
     const run = await postFromWorker({ origin: app.address, path: '/api/medcart/readings', warmup: cartRequests(carts, WARMUP, 'warm'), requests: cartRequests(carts, count, 'bench'), connections: CARTS, okStatuses: [201] });

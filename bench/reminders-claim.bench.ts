@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { refreshStatistics } from '../src/server/jobs/statistics';
 import { searchTextOf } from '../src/server/modules/participants/repo';
 import { claimDueReminders } from '../src/server/modules/messaging';
-import { demoFollowUp, startBenchApp } from './lib/bench-app';
+import { type BenchDatabase, demoFollowUp } from './lib/bench-app';
 import type { Figure } from './lib/report';
 import { sized } from './lib/profile';
 
@@ -17,8 +17,8 @@ const HOUR = 60 * 60_000;
  * the worker does, in one transaction), against the bare indexed SELECT … FOR UPDATE SKIP LOCKED
  * of the same rows. Each run starts from the same state: the claimed rows are put back.
  */
-export async function benchReminderClaim(): Promise<Figure[]> {
-  const app = await startBenchApp();
+export async function benchReminderClaim(database: BenchDatabase): Promise<Figure[]> {
+  const app = await database.start();
   try {
     const { db } = app;
     const { host, service } = await demoFollowUp(db);
@@ -77,7 +77,7 @@ export async function benchReminderClaim(): Promise<Figure[]> {
       await reset();
 
       start = performance.now();
-      await app.pglite.transaction(async (tx) => {
+      await app.raw.transaction(async (tx) => {
         const rows = await tx.query(floorSql, [now]);
         if (rows.rows.length !== DUE) throw new Error('the floor saw a different number of due reminders');
       });

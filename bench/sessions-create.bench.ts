@@ -1,12 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { GENESIS_HASH, rowHash } from '../src/server/modules/audit/chain';
 import { INVITATION_LABELS } from '../src/shared/participants';
-import { startBenchApp } from './lib/bench-app';
+import type { BenchApp, BenchDatabase } from './lib/bench-app';
 import { p95, postFromWorker, type PostRequest } from './lib/post-load';
 import type { Figure } from './lib/report';
 import { sized } from './lib/profile';
-
-type BenchApp = Awaited<ReturnType<typeof startBenchApp>>;
 
 const BOOKINGS = sized(500, 2_000);
 const WARMUP = 100;
@@ -82,35 +80,33 @@ const REMINDER_OFFSETS = [24 * 60, 60]; // the organization's default
  * value shapes) in one raw transaction: no HTTP, no validation, no reads, no Kysely.
  */
 async function rawBooking(app: BenchApp, c: Context, slot: Slot, invitations: Invitations): Promise<void> {
-  const { pglite } = app;
   const org = c.dispatcher.organization_id;
   const id = randomUUID();
   const now = new Date();
-  await pglite.query('BEGIN');
-  try {
-    await pglite.query(
+  await app.raw.transaction(async (tx) => {
+    await tx.query(
       'insert into "sessions" ("id", "organization_id", "service_id", "session_type_id", "host_id", "created_by", "starts_at", "ends_at", "created_at", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
       [id, org, c.service.id, c.sessionTypeId, slot.hostId, c.dispatcher.id, slot.start, slot.end, now, now],
     );
-    await pglite.query(
+    await tx.query(
       'insert into "session_participants" ("organization_id", "session_id", "participant_id", "invitation_type", "added_at") values ($1, $2, $3, $4, $5)',
       [org, id, c.participant.id, c.participant.invitation_type, now],
     );
     const documents = c.templates.map((t) =>
       t.audience === 'host' ? [org, id, t.id, t.versionId, null, slot.hostId, now] : [org, id, t.id, t.versionId, c.participant.id, null, now],
     );
-    await pglite.query(
+    await tx.query(
       `insert into "session_documents" ("organization_id", "session_id", "template_id", "template_version_id", "participant_id", "host_id", "created_at") values ${documents
         .map((_, i) => `(${[1, 2, 3, 4, 5, 6, 7].map((n) => `$${i * 7 + n}`).join(', ')})`)
         .join(', ')}`,
       documents.flat(),
     );
-    await pglite.query(
+    await tx.query(
       'insert into "join_tokens" ("token_hash", "organization_id", "session_id", "participant_id", "created_at", "expires_at") values ($1, $2, $3, $4, $5, $6)',
       [randomBytes(32).toString('hex'), org, id, c.participant.id, now, new Date(slot.end.getTime() + 24 * HOUR)],
     );
     const messages = invitations.map((m) => [org, id, c.participant.id, 'invitation', m.channel, m.recipient, m.subject, m.body_text, m.body_html, JSON.stringify(m.attachments), now, now]);
-    await pglite.query(
+    await tx.query(
       `insert into "outbox_messages" ("organization_id", "session_id", "participant_id", "kind", "channel", "recipient", "subject", "body_text", "body_html", "attachments", "next_attempt_at", "created_at") values ${messages
         .map((_, i) => `(${Array.from({ length: 12 }, (_, n) => `$${i * 12 + n + 1}`).join(', ')})`)
         .join(', ')}`,
@@ -120,7 +116,7 @@ async function rawBooking(app: BenchApp, c: Context, slot: Slot, invitations: In
       const due = new Date(slot.start.getTime() - offset * 60_000);
       return [org, id, c.participant.id, offset, due, due > now ? 'pending' : 'skipped'];
     });
-    await pglite.query(
+    await tx.query(
       `insert into "reminders" ("organization_id", "session_id", "participant_id", "offset_minutes", "due_at", "status") values ${reminders
         .map((_, i) => `(${[1, 2, 3, 4, 5, 6].map((n) => `$${i * 6 + n}`).join(', ')})`)
         .join(', ')} on conflict do nothing`,
@@ -133,12 +129,12 @@ async function rawBooking(app: BenchApp, c: Context, slot: Slot, invitations: In
       participants: [{ id: c.participant.id, name: c.participant.name, invitation: INVITATION_LABELS[c.participant.invitation_type] }],
       documents: c.templates.map((t) => t.name),
     };
-    await pglite.query(
+    await tx.query(
       'insert into "session_history" ("organization_id", "session_id", "at", "type", "actor_kind", "actor_id", "actor_name", "summary", "data") values ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
       [org, id, now, 'created', 'user', c.dispatcher.id, c.dispatcher.name, `Scheduled ${c.service.name} with ${c.participant.name}`, JSON.stringify(data)],
     );
     // The audit row, chained as the app chains it: lock the organization's head, hash, move the head.
-    const head = await pglite.query<{ seq: number; hash: string }>(
+    const head = await tx.query<{ seq: number; hash: string }>(
       'insert into "audit_chain_heads" ("organization_id", "seq", "hash") values ($1, 0, $2) on conflict ("organization_id") do update set "seq" = "audit_chain_heads"."seq" returning "seq", "hash"',
       [org, GENESIS_HASH],
     );
@@ -160,25 +156,21 @@ async function rawBooking(app: BenchApp, c: Context, slot: Slot, invitations: In
       data: {},
     };
     const hash = rowHash(audit, prevHash);
-    await pglite.query(
+    await tx.query(
       'insert into "audit_events" ("organization_id", "actor_user_id", "actor_kind", "action", "entity_type", "entity_id", "participant_ids", "session_id", "at", "data", "seq", "prev_hash", "hash") values ($1, $2, $3, $4, $5, $6, $7::uuid[], $8, $9, $10, $11, $12, $13)',
       [org, c.dispatcher.id, 'user', 'session.created', 'session', id, `{${c.participant.id}}`, id, now, '{}', audit.seq, prevHash, hash],
     );
-    await pglite.query('update "audit_chain_heads" set "seq" = $2, "hash" = $3 where "organization_id" = $1', [org, audit.seq, hash]);
-    await pglite.query('COMMIT');
-  } catch (error) {
-    await pglite.query('ROLLBACK');
-    throw error;
-  }
+    await tx.query('update "audit_chain_heads" set "seq" = $2, "hash" = $3 where "organization_id" = $1', [org, audit.seq, hash]);
+  });
 }
 
 /**
  * POST /api/sessions with 10 keep-alive connections, every request a distinct free slot
  * (New patient consultation: one participant, three documents), against the same rows inserted
- * by raw sequential transactions on the same PGlite.
+ * by raw sequential transactions on the same database.
  */
-export async function benchCreateSessions(): Promise<Figure[]> {
-  const app = await startBenchApp();
+export async function benchCreateSessions(database: BenchDatabase): Promise<Figure[]> {
+  const app = await database.start();
   try {
     const c = await loadContext(app);
     // Work Hours around the clock, every day: enough free slots for every booking below.

@@ -1,16 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type CompiledQuery, Kysely } from 'kysely';
-import { PgliteDialect } from '../src/server/db/pglite-dialect';
+import { type CompiledQuery, DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
 import { refreshStatistics } from '../src/server/jobs/statistics';
 import type { Database } from '../src/server/db/schema';
 import { searchTextOf } from '../src/server/modules/participants/repo';
 import { listSessions } from '../src/server/modules/sessions/queries';
-import { startBenchApp } from './lib/bench-app';
+import type { BenchApp, BenchDatabase } from './lib/bench-app';
 import { measureLatency } from './lib/latency';
 import { sized } from './lib/profile';
 import type { Figure } from './lib/report';
-
-type BenchApp = Awaited<ReturnType<typeof startBenchApp>>;
 
 const HOSTS = 10;
 const SESSIONS_PER_HOST = sized(2_000, 5_000);
@@ -107,10 +104,21 @@ async function fill(app: BenchApp, listedWeek: number): Promise<{ organizationId
   return { organizationId: org, hosts };
 }
 
-/** The SQL statements `listSessions` runs for `filter`, captured from a logging Kysely on the same PGlite. */
-async function capturedQueries(app: BenchApp, organizationId: string, filter: Parameters<typeof listSessions>[2]): Promise<CompiledQuery[]> {
+/**
+ * The first SQL statement `listSessions` runs for `filter` (the page query), compiled by a Kysely
+ * that executes nothing: the same SQL whichever database runs it.
+ */
+async function capturedQueries(organizationId: string, filter: Parameters<typeof listSessions>[2]): Promise<CompiledQuery[]> {
   const queries: CompiledQuery[] = [];
-  const spy = new Kysely<Database>({ dialect: new PgliteDialect(app.pglite), log: (event) => void queries.push(event.query) });
+  const spy = new Kysely<Database>({
+    dialect: {
+      createAdapter: () => new PostgresAdapter(),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => new PostgresIntrospector(db),
+      createQueryCompiler: () => new PostgresQueryCompiler(),
+    },
+    log: (event) => void queries.push(event.query),
+  });
   await listSessions(spy, organizationId, filter);
   await spy.destroy();
   return queries;
@@ -119,10 +127,10 @@ async function capturedQueries(app: BenchApp, organizationId: string, filter: Pa
 /**
  * GET /api/sessions for one week with 20,000 sessions in the database (50,000 with --long), as the dispatcher, for
  * one host and for all hosts (limit 200), against the page query the endpoint runs, executed
- * raw on the same PGlite; p95 over sequential requests.
+ * raw on the same database; p95 over sequential requests.
  */
-export async function benchListSessions(): Promise<Figure[]> {
-  const app = await startBenchApp();
+export async function benchListSessions(database: BenchDatabase): Promise<Figure[]> {
+  const app = await database.start();
   try {
     const today = Math.floor(Date.now() / DAY) * DAY;
     const nextMonday = today + (((8 - new Date(today).getUTCDay()) % 7 || 7) * DAY);
@@ -142,15 +150,15 @@ export async function benchListSessions(): Promise<Figure[]> {
       const api = await measureLatency(async () => (await fetch(url, { headers: { cookie } })).arrayBuffer());
       // The page query the service runs for this request (limit + 1 tells whether a next page
       // exists); the second statement, the page's participants, is not part of the floor.
-      const [pageQuery] = await capturedQueries(app, organizationId, { from, to, hostId, limit: LIMIT + 1 });
+      const [pageQuery] = await capturedQueries(organizationId, { from, to, hostId, limit: LIMIT + 1 });
       const parameters = [...pageQuery!.parameters];
-      const plan = (await app.pglite.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${pageQuery!.sql}`, parameters)).rows.map((r) => r['QUERY PLAN']);
+      const plan = (await app.raw.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${pageQuery!.sql}`, parameters)).rows.map((r) => r['QUERY PLAN']);
       const scan = plan.find((line) => / on sessions s\b/.test(line))?.match(/(Seq Scan|Bitmap Heap Scan|Index Only Scan|Index Scan)/)?.[1] ?? '?';
       const indexes = [...new Set(plan.flatMap((line) => [...line.matchAll(/(?:Index Scan using|Bitmap Index Scan on) (sessions_\w+)/g)].map((m) => m[1]!)))];
       const expected = hostId ? 'sessions_host_start_idx' : 'sessions_organization_start_idx';
       console.log(`  EXPLAIN, ${hostId ? 'one host' : 'all hosts'} (${indexes.includes(expected) ? 'uses' : 'does NOT use'} ${expected}):`);
       for (const line of plan.filter((l, i) => i === 0 || /sessions|Cond:.*starts_at|Filter:.*ends_at/.test(l))) console.log(`    ${line.trim()}`);
-      const bare = await measureLatency(() => app.pglite.query(pageQuery!.sql, parameters));
+      const bare = await measureLatency(() => app.raw.query(pageQuery!.sql, parameters));
       figures.push({
         name: `GET /api/sessions p95, 1 week, ${hostId ? 'one host' : 'all hosts'}, ${(HOSTS * SESSIONS_PER_HOST) / 1000}k sessions (${page.items.length} items)`,
         value: api.p95,

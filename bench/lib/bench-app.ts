@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
+import pg from 'pg';
 import { buildApp } from '../../src/server/app';
 import { systemClock } from '../../src/server/clock';
+import type { PGlite } from '@electric-sql/pglite';
 import { type DatabaseHandle, IN_MEMORY, openDatabase, openPglite, pgliteDatabase } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
 import type { Database } from '../../src/server/db/schema';
@@ -28,8 +30,54 @@ export async function demoFollowUp(db: Kysely<Database>) {
   return { host, service };
 }
 
-/** The real app on an open database (migrated and seeded), listening on a free port (serving the built web app when given its folder). */
-async function serve(database: DatabaseHandle, config: Partial<Config>, webRoot = '/nonexistent', auditReads = true) {
+export type DatabaseLabel = 'PGlite' | 'PostgreSQL';
+
+/** Raw SQL on the benchmark's database, beside the app: what floors are measured with. */
+export interface RawSql {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+export interface RawDatabase extends RawSql {
+  /** `fn` inside BEGIN … COMMIT on one connection (rolled back if it throws). */
+  transaction<T>(fn: (tx: RawSql) => Promise<T>): Promise<T>;
+}
+
+/** PGlite's one connection, shared with the app (as the app's own queries share it). */
+const pgliteRaw = (pglite: PGlite): RawDatabase => ({
+  query: async (text, params) => pglite.query(text, params),
+  transaction: (fn) => pglite.transaction((tx) => fn({ query: async (text, params) => tx.query(text, params) })),
+});
+
+/** A pool of its own on PostgreSQL, as many connections as the app's, so raw load can run as wide as the app's. */
+function postgresRaw(url: string): RawDatabase & { end(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  return {
+    query: async <R>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as R[] }),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({ query: async <R>(text: string, params?: unknown[]) => ({ rows: (await client.query(text, params)).rows as R[] }) });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    end: () => pool.end(),
+  };
+}
+
+interface ServeOptions {
+  /** The built web app's folder, to serve it. */
+  webRoot?: string;
+  auditReads?: boolean;
+}
+
+/** The real app on an open database (migrated and seeded), listening on a free port. */
+async function serve(database: DatabaseHandle, label: DatabaseLabel, raw: RawDatabase, config: Partial<Config>, { webRoot = '/nonexistent', auditReads = true }: ServeOptions = {}) {
   const filesDir = mkdtempSync(join(tmpdir(), 'carebeam-bench-files-'));
   const storage = localFileStore(filesDir);
   const app = await buildApp({ config: testConfig(config), database, clock: systemClock, storage, webRoot, auditReads });
@@ -47,7 +95,10 @@ async function serve(database: DatabaseHandle, config: Partial<Config>, webRoot 
 
   return {
     address,
+    /** Which database it runs on: part of every figure's name. */
+    label,
     db: database.db,
+    raw,
     storage,
     /** Calls the API as `cookie` (if any) and answers the JSON; a non-2xx answer throws. */
     api: async (path: string, method: string, cookie: string, body?: unknown) => (await call(path, { method, cookie, body })).json(),
@@ -72,17 +123,18 @@ async function serve(database: DatabaseHandle, config: Partial<Config>, webRoot 
 export type BenchApp = Awaited<ReturnType<typeof serve>>;
 
 /** The real app on a fresh in-memory PGlite with the demo clinic, listening on a free port. */
-export async function startBenchApp(config: Partial<Config> = {}, { webRoot, auditReads }: { webRoot?: string; auditReads?: boolean } = {}) {
+export async function startBenchApp(config: Partial<Config> = {}, options: ServeOptions = {}) {
   const pglite = await openPglite({ dataDir: IN_MEMORY });
   const database = pgliteDatabase(pglite);
   await migrateToLatest(database.db);
   await seedDemo(database.db, { password: BENCH_PASSWORD, clock: systemClock });
-  return { ...(await serve(database, config, webRoot, auditReads)), pglite };
+  return serve(database, 'PGlite', pgliteRaw(pglite), config, options);
 }
 
 /**
  * A dedicated PostgreSQL database `name` on the server at `serverUrl` (dropped first if a run
- * left it behind), migrated and with the demo clinic; `start()` starts one more app instance on it.
+ * left it behind), migrated and with the demo clinic; `start()` starts one more app instance on
+ * it, each with its own raw pool; `drop()` after the last one closed.
  */
 export async function benchPostgres(serverUrl: string, name: string) {
   await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -93,9 +145,40 @@ export async function benchPostgres(serverUrl: string, name: string) {
   await seedDemo(setup.db, { password: BENCH_PASSWORD, clock: systemClock });
   await setup.close();
   return {
-    start: async (config: Partial<Config> = {}) => serve(await openDatabase({ kind: 'postgres', url }), config),
+    start: async (config: Partial<Config> = {}, options: ServeOptions = {}) => {
+      const raw = postgresRaw(url);
+      const app = await serve(await openDatabase({ kind: 'postgres', url }), 'PostgreSQL', raw, config, options);
+      return { ...app, close: () => app.close().finally(() => raw.end()) };
+    },
     drop: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
+}
+
+/** Where the server benchmarks run: the embedded PGlite, and PostgreSQL when BENCH_DATABASE_URL names a server. */
+export interface BenchDatabase {
+  label: DatabaseLabel;
+  /** One app on a fresh database of its own with the demo clinic; closing it drops that database. */
+  start(config?: Partial<Config>, options?: ServeOptions): Promise<BenchApp>;
+}
+
+/** Apps may run side by side (the audited-read bench opens two): each gets a database of its own. */
+let postgresApps = 0;
+
+export function benchDatabases(): BenchDatabase[] {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  const postgres: BenchDatabase[] = serverUrl
+    ? [
+        {
+          label: 'PostgreSQL',
+          start: async (config, options) => {
+            const database = await benchPostgres(serverUrl, `carebeam_bench_${++postgresApps}`);
+            const app = await database.start(config, options);
+            return { ...app, close: () => app.close().finally(() => database.drop()) };
+          },
+        },
+      ]
+    : [];
+  return [{ label: 'PGlite', start: startBenchApp }, ...postgres];
 }
 
 /**

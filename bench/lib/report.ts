@@ -15,6 +15,8 @@ export interface Figure {
   higherIsBetter: boolean;
   /** Optional target for the ratio, as stated in the issue. */
   target?: string;
+  /** The database figure and floor ran on, for the benchmarks run on each. */
+  database?: string;
 }
 
 export const ratioOf = (figure: Figure) => figure.value / figure.floor;
@@ -23,13 +25,14 @@ const format = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('en-US') 
 
 export function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => [
+    f.database ?? '',
     f.name,
     `${format(f.value)} ${f.unit}`,
     `${format(f.floor)} ${f.unit} (${f.floorName})`,
     `${ratioOf(f).toFixed(2)}×`,
     f.target ?? '',
   ]);
-  const header = ['figure', 'value', 'floor', 'ratio', 'target'];
+  const header = ['database', 'figure', 'value', 'floor', 'ratio', 'target'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
   console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
