@@ -64,8 +64,13 @@ async function appendToChain(trx: Db, organizationId: string, events: AuditEvent
     hash = rowHash(fields, prevHash);
     return { ...fields, prev_hash: prevHash, hash, data: JSON.stringify(fields.data) };
   });
-  await trx.insertInto('audit_events').values(rows).execute();
-  await trx.updateTable('audit_chain_heads').set({ seq, hash }).where('organization_id', '=', organizationId).execute();
+  // One statement for the rows and the head's move: the head stays locked one round trip less.
+  await trx
+    .with('appended', (db) => db.insertInto('audit_events').values(rows))
+    .updateTable('audit_chain_heads')
+    .set({ seq, hash })
+    .where('organization_id', '=', organizationId)
+    .execute();
 }
 
 /**

@@ -105,6 +105,45 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
   };
 }
 
+/**
+ * The context of a session its booking is writing, from what the booking already holds (times,
+ * service, participants with their documents) and one read of the names it does not: reading back
+ * the rows it just wrote would take three queries inside its transaction.
+ */
+export async function newSessionMessageContext(
+  db: Kysely<Database>,
+  session: { id: string; organizationId: string; start: Date; end: Date; serviceName: string; sessionTypeId: string; hostId: string },
+  participants: MessageContext['participants'],
+): Promise<MessageContext> {
+  const row = await db
+    .selectFrom('organizations as o')
+    .innerJoin('session_types as st', 'st.organization_id', 'o.id')
+    .innerJoin('users as h', 'h.organization_id', 'o.id')
+    .select(['o.name as organization_name', 'o.deactivated_at as organization_deactivated_at', 'o.logo_width', 'o.logo_height', 'st.name as session_type_name', 'st.modality', 'h.name as host_name'])
+    .where('o.id', '=', session.organizationId)
+    .where('st.id', '=', session.sessionTypeId)
+    .where('h.id', '=', session.hostId)
+    .executeTakeFirstOrThrow();
+  return {
+    organizationId: session.organizationId,
+    organizationName: row.organization_name,
+    organizationDeactivated: row.organization_deactivated_at !== null,
+    organizationLogo: logoSize(row),
+    session: {
+      id: session.id,
+      start: session.start.toISOString(),
+      end: session.end.toISOString(),
+      version: 1,
+      status: 'scheduled',
+      serviceName: session.serviceName,
+      sessionTypeName: row.session_type_name,
+      modality: row.modality,
+      hostName: row.host_name,
+    },
+    participants,
+  };
+}
+
 /** The organization's logo size, for a message not about a session (a staff member's own account). */
 export async function loadOrganizationLogoSize(db: Kysely<Database>, organizationId: string): Promise<MessageContext['organizationLogo']> {
   const row = await db.selectFrom('organizations').select(['logo_width', 'logo_height']).where('id', '=', organizationId).executeTakeFirst();

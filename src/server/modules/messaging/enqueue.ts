@@ -44,7 +44,16 @@ export async function queueSessionMessages(
   kind: MessageKind,
   options: MessageOptions & { participantIds?: string[] },
 ): Promise<{ queued: number; participants: number }> {
-  const context = await loadMessageContext(db, sessionId);
+  return queueMessages(db, await loadMessageContext(db, sessionId), kind, options);
+}
+
+/** As queueSessionMessages, about a session whose context the caller holds (a booking builds it). */
+export async function queueMessages(
+  db: Kysely<Database>,
+  context: MessageContext,
+  kind: MessageKind,
+  options: MessageOptions & { participantIds?: string[] },
+): Promise<{ queued: number; participants: number }> {
   const ids = options.participantIds ?? context.participants.map((p) => p.id);
   const messages = ids.flatMap((id) => messagesFor(kind, context, id, options));
   await insertMessages(db, messages);

@@ -1,8 +1,8 @@
 // Messaging: the outbox (email and SMS about sessions), its transports, one template per message
 // kind, and the reminders table. Other modules queue messages here, inside their own transaction.
-export { messagesFor, type MessageOptions, NEW_MESSAGE_NOTICE_EVERY_MS, queueContactChangedNotice, queueNewMessageNotices, queueSessionMessages } from './enqueue';
+export { messagesFor, type MessageOptions, NEW_MESSAGE_NOTICE_EVERY_MS, queueContactChangedNotice, queueMessages, queueNewMessageNotices, queueSessionMessages } from './enqueue';
 export { carriesJoinLink } from './templates/render';
-export { loadMessageContext, type MessageContext } from './context';
+export { loadMessageContext, type MessageContext, newSessionMessageContext } from './context';
 export { loadOutboxLinkSecret, outboxJoinToken, withJoinLink } from './join-link';
 export { withEmailLogo } from './email-logo';
 export { withPasswordLink } from './password-link';

@@ -9,7 +9,7 @@ import { findHostContext } from '../availability';
 import { findService } from '../catalog';
 import { documentAssignments, insertSessionDocuments, requireTemplates } from '../documents';
 import { recordHistory } from '../history';
-import { queueSessionMessages, scheduleReminders } from '../messaging';
+import { newSessionMessageContext, queueMessages, scheduleReminders } from '../messaging';
 import { addToDirectory, findParticipants } from '../participants';
 import { checkStart } from './booking-rules';
 import * as repo from './repo';
@@ -86,7 +86,7 @@ options: { previousSessionId?: string } = {},
     previousSessionId: options.previousSessionId ?? null,
   });
 
-  const invited: { participantId: string; invitationType: InvitationType; name: string; timeZone: string }[] = [];
+  const invited: { participantId: string; invitationType: InvitationType; name: string; timeZone: string; email: string | null; phone: string | null }[] = [];
   for (const [index, p] of input.participants.entries()) {
     const participant = p.participantId
       ? existing.get(p.participantId)!
@@ -96,17 +96,32 @@ options: { previousSessionId?: string } = {},
       invitationType: p.invitationType ?? participant.invitationType,
       name: participant.name,
       timeZone: participant.timeZone,
+      email: participant.email,
+      phone: participant.phone,
     });
   }
+  const participantIds = invited.map((p) => p.participantId);
   await repo.insertSessionParticipants(trx, actor.organizationId, sessionId, invited, now);
-  await insertSessionDocuments(
-    trx,
-    actor.organizationId,
-    sessionId,
-    documentAssignments(templates, invited.map((p) => p.participantId), hostId),
-    now,
-  );
+  await insertSessionDocuments(trx, actor.organizationId, sessionId, documentAssignments(templates, participantIds, hostId), now);
 
+  // Invitations and reminders are written with the session: none for a booking that rolled back.
+  const pendingDocuments = templates.filter((t) => t.audience === 'participant').map((t) => t.name);
+  const context = await newSessionMessageContext(
+    trx,
+    { id: sessionId, organizationId: actor.organizationId, start: new Date(start), end: new Date(end), serviceName: service.name, sessionTypeId: input.sessionTypeId, hostId },
+    invited.map((p) => ({ id: p.participantId, name: p.name, timeZone: p.timeZone, email: p.email, phone: p.phone, invitationType: p.invitationType, pendingDocuments })),
+  );
+  await queueMessages(trx, context, 'invitation', { organizerEmail, at: now });
+  await scheduleReminders(trx, {
+    organizationId: actor.organizationId,
+    sessionId,
+    participantIds,
+    start: new Date(start),
+    offsetsMinutes: host.reminderOffsetsMinutes,
+    now,
+  });
+  // Last: its audit row locks the organization's audit chain head until commit, and every booking
+  // (every audited change) of the organization waits for that lock.
   await recordHistory(trx, {
     organizationId: actor.organizationId,
     sessionId,
@@ -122,17 +137,6 @@ options: { previousSessionId?: string } = {},
       participants: invited.map((p) => ({ id: p.participantId, name: p.name, invitation: INVITATION_LABELS[p.invitationType] })),
       documents: templates.map((t) => t.name),
     },
-  });
-  // Invitations and reminders are written with the session: none for a booking that rolled back.
-  const participantIds = invited.map((p) => p.participantId);
-  await queueSessionMessages(trx, sessionId, 'invitation', { organizerEmail, at: now, participantIds });
-  await scheduleReminders(trx, {
-    organizationId: actor.organizationId,
-    sessionId,
-    participantIds,
-    start: new Date(start),
-    offsetsMinutes: host.reminderOffsetsMinutes,
-    now,
   });
   // Answered from what was just written: re-reading it would cost two more queries.
   return {
