@@ -9,6 +9,7 @@ import { type BenchDatabase, benchDatabases } from './lib/bench-app';
 import { type Figure, printTable, writeResults } from './lib/report';
 import { benchPageWeight } from './page-weight.bench';
 import { benchReminderClaim } from './reminders-claim.bench';
+import { benchScaleOut } from './scale-out.bench';
 import { benchCreateSessions } from './sessions-create.bench';
 import { benchListSessions } from './sessions-list.bench';
 import { benchStart } from './start.bench';
@@ -24,6 +25,7 @@ const BENCHES: Bench[] = [
   { name: 'GET /api/availability', perDatabase: benchAvailabilityApi },
   { name: 'POST /api/sessions', perDatabase: benchCreateSessions },
   { name: 'GET /api/sessions', perDatabase: benchListSessions },
+  { name: 'scale-out', run: benchScaleOut },
   { name: 'reminders claim', perDatabase: benchReminderClaim },
   { name: 'signed PDF', run: benchDocumentPdf },
   { name: 'MedCart readings and FHIR', perDatabase: benchMedCart },
