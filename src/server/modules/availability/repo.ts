@@ -14,9 +14,8 @@ export interface HostContext {
   reminderOffsetsMinutes: number[];
 }
 
-/** Everything about a host that availability needs, in one query. */
-export async function findHostContext(db: Kysely<Database>, organizationId: string, hostId: string): Promise<HostContext | undefined> {
-  const row = await db
+const hostContextQuery = (db: Kysely<Database>, organizationId: string, hostId: string) =>
+  db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.organization_id')
     .leftJoin('work_hours as w', 'w.user_id', 'u.id')
@@ -33,18 +32,49 @@ export async function findHostContext(db: Kysely<Database>, organizationId: stri
       'o.reminder_offsets_minutes',
     ])
     .where('u.organization_id', '=', organizationId)
-    .where('u.id', '=', hostId)
+    .where('u.id', '=', hostId);
+
+type HostContextRow = NonNullable<Awaited<ReturnType<ReturnType<typeof hostContextQuery>['executeTakeFirst']>>>;
+
+const toHostContext = (row: HostContextRow): HostContext => ({
+  id: row.id,
+  roles: row.roles,
+  deactivated: row.deactivated_at !== null,
+  workHours: { timeZone: row.hours_time_zone ?? row.time_zone, weekly: row.weekly ?? [], overrides: row.overrides ?? [] },
+  slotStepMinutes: row.slot_step_minutes,
+  minimumNoticeMinutes: row.minimum_notice_minutes,
+  reminderOffsetsMinutes: row.reminder_offsets_minutes,
+});
+
+/** Everything about a host that availability needs, in one query. */
+export async function findHostContext(db: Kysely<Database>, organizationId: string, hostId: string): Promise<HostContext | undefined> {
+  const row = await hostContextQuery(db, organizationId, hostId).executeTakeFirst();
+  return row && toHostContext(row);
+}
+
+/** What availability needs of a service: its length, and whether it is offered. */
+export interface ServiceTerms {
+  durationMinutes: number;
+  active: boolean;
+}
+
+/**
+ * The host's context and the service's terms in one round trip (availability answers on every
+ * keystroke of a booking form); `service` is undefined when the organization has no such service.
+ */
+export async function findHostAndService(
+  db: Kysely<Database>,
+  organizationId: string,
+  hostId: string,
+  serviceId: string,
+): Promise<{ host: HostContext; service: ServiceTerms | undefined } | undefined> {
+  const row = await hostContextQuery(db, organizationId, hostId)
+    .leftJoin('services as s', (join) => join.on('s.organization_id', '=', organizationId).on('s.id', '=', serviceId))
+    .select(['s.duration_minutes', 's.active'])
     .executeTakeFirst();
   if (!row) return undefined;
-  return {
-    id: row.id,
-    roles: row.roles,
-    deactivated: row.deactivated_at !== null,
-    workHours: { timeZone: row.hours_time_zone ?? row.time_zone, weekly: row.weekly ?? [], overrides: row.overrides ?? [] },
-    slotStepMinutes: row.slot_step_minutes,
-    minimumNoticeMinutes: row.minimum_notice_minutes,
-    reminderOffsetsMinutes: row.reminder_offsets_minutes,
-  };
+  const service = row.duration_minutes === null || row.active === null ? undefined : { durationMinutes: row.duration_minutes, active: row.active };
+  return { host: toHostContext(row), service };
 }
 
 /**

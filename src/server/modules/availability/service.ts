@@ -4,10 +4,9 @@ import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
 import { forbidden, invalid, notFound } from '../../errors';
 import { type Actor, hasRole } from '../auth';
-import { findService } from '../catalog';
-
 import { freeSlotStarts } from './engine';
-import { busyIntervals, findHostContext } from './repo';
+import { isoInstant } from './iso';
+import { busyIntervals, findHostAndService } from './repo';
 import { resolveWindow } from './window';
 
 export interface AvailabilityQuery {
@@ -30,10 +29,10 @@ export function createAvailabilityService({ db, clock }: { db: Kysely<Database>;
       if (actor.id !== query.hostId && !hasRole(actor, 'admin', 'dispatcher')) {
         throw forbidden('Providers can only see their own availability');
       }
-      const host = await findHostContext(db, actor.organizationId, query.hostId);
-      if (!host || host.deactivated) throw notFound('Host');
+      const found = await findHostAndService(db, actor.organizationId, query.hostId, query.serviceId);
+      if (!found || found.host.deactivated) throw notFound('Host');
+      const { host, service } = found;
       if (!host.roles.includes('provider')) throw invalid([{ path: 'hostId', message: 'This user is not a provider' }]);
-      const service = await findService(db, actor.organizationId, query.serviceId);
       if (!service || !service.active) throw notFound('Service');
 
       const now = clock.now().getTime();
@@ -54,7 +53,7 @@ export function createAvailabilityService({ db, clock }: { db: Kysely<Database>;
       return {
         hostId: host.id,
         timeZone: host.workHours.timeZone,
-        slots: starts.slice(0, query.limit).map((start) => ({ start: new Date(start).toISOString(), end: new Date(start + duration).toISOString() })),
+        slots: starts.slice(0, query.limit).map((start) => ({ start: isoInstant(start), end: isoInstant(start + duration) })),
       };
     },
   };
