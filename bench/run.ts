@@ -5,6 +5,7 @@ import { benchAvailabilityEngine } from './availability-engine.bench';
 import { benchChatFanout } from './chat-fanout.bench';
 import { benchDocumentPdf } from './document-pdf.bench';
 import { benchMedCart } from './medcart.bench';
+import { benchMemory } from './memory.bench';
 import { type Figure, printTable, writeResults } from './lib/report';
 import { benchPageWeight } from './page-weight.bench';
 import { benchReminderClaim } from './reminders-claim.bench';
@@ -26,6 +27,7 @@ const BENCHES: { name: string; run: () => Promise<Figure[]> }[] = [
   { name: 'chat fan-out', run: benchChatFanout },
   { name: 'page weight', run: benchPageWeight },
   { name: 'production start', run: benchStart },
+  { name: 'memory', run: benchMemory },
 ];
 
 // The name filter is the first argument that is not an option (`npm run bench -- chat --long`).
