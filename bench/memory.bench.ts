@@ -110,8 +110,9 @@ async function bookingLoad(server: BuiltServer, next: ReturnType<typeof bookings
   const run = await postFromWorker({ origin: server.origin, path: '/api/sessions', warmup: next(50), requests: next(BOOKINGS), connections: CONNECTIONS, okStatuses: [201] });
   sampler.stop();
   if (run.failures.length > 0) throw new Error(`${run.failures.length} bookings failed, e.g. ${run.failures[0]!.status} ${run.failures[0]!.text}`);
-  console.log(`    ${BOOKINGS} bookings in ${(run.elapsedMs / 1000).toFixed(1)} s; RSS max ${mb(Math.max(...sampler.samples.map((s) => s.mb)))}; ${load()}`);
-  return Math.max(...sampler.samples.map((s) => s.mb), rssMb(server.child.pid!));
+  const max = Math.max(...sampler.samples.map((s) => s.mb), rssMb(server.child.pid!));
+  console.log(`    ${BOOKINGS} bookings in ${(run.elapsedMs / 1000).toFixed(1)} s; RSS max ${mb(max)}; ${load()}`);
+  return max;
 }
 
 /** The steady load for SOAK_SECONDS, paced (a slow answer delays the next tick, it never piles up); RSS every SAMPLE_SECONDS. */
