@@ -138,10 +138,13 @@ async function soak(server: BuiltServer, cookie: string, next: ReturnType<typeof
   }
   const { samples } = sampler;
   const secondHalf = samples.filter((s) => s.seconds >= SOAK_SECONDS / 2);
+  const firstHalf = samples.filter((s) => s.seconds < SOAK_SECONDS / 2);
   const { slope, error } = slopePerMinute(secondHalf);
+  // The lowest sample of each half is RSS just after a garbage collection: the saw's bottom, which rises if something is kept.
+  const lowest = (half: Sample[]) => mb(Math.min(...half.map((s) => s.mb)));
   const rate = tick / ((performance.now() - started) / 1000);
   console.log(
-    `    steady load: ${tick} ticks (${rate.toFixed(1)}/s of the 10/s asked); RSS first ${mb(samples[0]!.mb)}, last ${mb(samples.at(-1)!.mb)}, max ${mb(Math.max(...samples.map((s) => s.mb)))}; second half slope ${slope >= 0 ? '+' : ''}${slope.toFixed(1)} ± ${error.toFixed(1)} MB/min (standard error); ${load()}`,
+    `    steady load: ${tick} ticks (${rate.toFixed(1)}/s of the 10/s asked); RSS first ${mb(samples[0]!.mb)}, last ${mb(samples.at(-1)!.mb)}, max ${mb(Math.max(...samples.map((s) => s.mb)))}; second half slope ${slope >= 0 ? '+' : ''}${slope.toFixed(1)} ± ${error.toFixed(1)} MB/min (standard error); lowest ${lowest(firstHalf)} in the first half, ${lowest(secondHalf)} in the second; ${load()}`,
   );
   return samples.at(-1)!.mb;
 }
