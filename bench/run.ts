@@ -6,6 +6,7 @@ import { benchChatFanout } from './chat-fanout.bench';
 import { benchDocumentPdf } from './document-pdf.bench';
 import { benchMedCart } from './medcart.bench';
 import { type BenchDatabase, benchDatabases } from './lib/bench-app';
+import { benchMemory } from './memory.bench';
 import { type Figure, printTable, writeResults } from './lib/report';
 import { benchPageWeight } from './page-weight.bench';
 import { benchReminderClaim } from './reminders-claim.bench';
@@ -32,6 +33,7 @@ const BENCHES: Bench[] = [
   { name: 'chat fan-out', run: benchChatFanout },
   { name: 'page weight', run: benchPageWeight },
   { name: 'production start', run: benchStart },
+  { name: 'memory', run: benchMemory },
 ];
 
 const databases = benchDatabases();
