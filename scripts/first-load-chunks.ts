@@ -9,7 +9,7 @@ type Context = Rollup.PluginContext;
  */
 const NAMED_IMPORT = /(?:import|export)\s*\{([^}]*)\}\s*from\s*["']([^"']+)["']/g;
 
-function namedImports(code: string): Map<string, string[]> {
+export function namedImports(code: string): Map<string, string[]> {
   const bySpecifier = new Map<string, string[]>();
   for (const [, list = '', specifier = ''] of code.matchAll(NAMED_IMPORT)) {
     const names = list
@@ -23,7 +23,7 @@ function namedImports(code: string): Map<string, string[]> {
 }
 
 /** A package's index that only imports and re-exports (`@mantine/core`, `@mantine/hooks`). */
-const isBarrel = (code: string) => code.split('\n').every((line) => !line.trim() || /^\s*(import|export|\/\/|\/\*|\*)/.test(line));
+export const isBarrel = (code: string) => code.split('\n').every((line) => !line.trim() || /^\s*(import\b|export\s*[{*]|\/\/|\/\*|\*)/.test(line));
 
 /**
  * What `root` runs on its first load: its static imports, followed through packages' barrels by
