@@ -1,11 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstLoadChunks } from './scripts/first-load-chunks.ts';
 import { precompress } from './scripts/precompress.ts';
+
+// The participant's page (a phone, opened from a link): its first download in two files.
+const portal = firstLoadChunks('src/web/pages/portal/PortalApp.tsx', 'src/web/pages/portal/');
 
 // The SPA lives in src/web; `npm start` builds it into dist/web and the Fastify server serves it.
 export default defineConfig({
   root: 'src/web',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), portal.plugin],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
@@ -17,7 +21,10 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            // The staff app's alone: the participant's page has no router.
+            { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 2 },
+            ...portal.groups,
           ],
         },
       },

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { MODALITIES } from './modality';
 import { singleLine } from './text';
 
-export const MODALITIES = ['video', 'phone', 'in_person'] as const;
-export type Modality = (typeof MODALITIES)[number];
-export const MODALITY_LABELS: Record<Modality, string> = { video: 'Video', phone: 'Phone', in_person: 'In person' };
+export { MODALITIES, MODALITY_LABELS, type Modality } from './modality';
 
 const name = (max: number) =>
   singleLine(z.string().trim().min(1, { message: 'Enter a name' }).max(max, { message: `Use at most ${max} characters` }));

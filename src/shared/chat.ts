@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { ATTACHMENT_TYPES, CONTROL_CHARACTERS, MAX_ATTACHMENTS_PER_MESSAGE, MAX_MESSAGE_LENGTH, MESSAGE_BODY_PROBLEMS, PAGE_LIMIT } from './chat-rules';
 
-export const MAX_MESSAGE_LENGTH = 4000;
-export const MAX_ATTACHMENTS_PER_MESSAGE = 5;
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-export const PAGE_LIMIT = 200;
-
-/** Types an attachment may have, decided from its bytes (never from its name or the browser's word). */
-export const ATTACHMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/heic', 'text/plain'] as const;
-export type AttachmentType = (typeof ATTACHMENT_TYPES)[number];
+export {
+  ATTACHMENT_TYPES,
+  type AttachmentType,
+  checkMessageBody,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_MESSAGE,
+  MAX_MESSAGE_LENGTH,
+  PAGE_LIMIT,
+  threadKey,
+} from './chat-rules';
 
 export const chatAttachmentSchema = z.object({
   id: z.uuid(),
@@ -41,17 +44,13 @@ export const chatPageSchema = z
   .meta({ id: 'ChatPage', description: 'Messages oldest first; `nextAfter` is the `after` of the next page, null at the end' });
 export type ChatPage = z.infer<typeof chatPageSchema>;
 
-/** Control characters other than line breaks and tabs have no place in a chat message. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-
 export const sendMessageSchema = z.object({
   body: z
     .string()
     .trim()
-    .min(1, { message: 'Write a message' })
-    .max(MAX_MESSAGE_LENGTH, { message: `Use at most ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters` })
-    .refine((body) => !CONTROL.test(body), { message: 'Remove the control characters' }),
+    .min(1, { message: MESSAGE_BODY_PROBLEMS.empty })
+    .max(MAX_MESSAGE_LENGTH, { message: MESSAGE_BODY_PROBLEMS.tooLong })
+    .refine((body) => !CONTROL_CHARACTERS.test(body), { message: MESSAGE_BODY_PROBLEMS.control }),
   to: z.uuid({ message: 'Unknown participant' }).optional(),
   clientMessageId: z.string().min(8, { message: 'Send an id of 8 to 100 characters' }).max(100, { message: 'Send an id of 8 to 100 characters' }),
   attachmentIds: z
@@ -77,6 +76,3 @@ export const unreadSchema = z.object({
   threads: z.array(z.object({ participantId: z.uuid().nullable(), unread: z.number().int(), lastSeq: z.number().int() })),
 }).meta({ id: 'ChatUnread', description: "Per thread the reader sees (null: the session's conversation): unread messages from others and the last seq" });
 export type Unread = z.infer<typeof unreadSchema>;
-
-/** A thread: the session's conversation (null) or the private one with a participant. */
-export const threadKey = (participantId: string | null) => participantId ?? 'session';

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { chatMessageSchema, unreadSchema } from './chat';
 import { videoClientFrames, videoServerFrames } from './video';
 
+export { CLOSE } from './live-codes';
+
 /** A frame is at most this big; bigger ones close the socket with 1009. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 /** More frames than this a second from one socket get an error frame; a flood closes it (1008). */
@@ -42,13 +44,3 @@ export const staffFrameSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('error'), code: z.string(), message: z.string() }),
 ]);
 export type StaffFrame = z.infer<typeof staffFrameSchema>;
-
-/** WebSocket close codes we use (RFC 6455 §7.4.1, and 4000–4999 for our own). */
-export const CLOSE = {
-  normal: 1000,
-  goingAway: 1001,
-  policy: 1008,
-  tooBig: 1009,
-  /** Access ended (signed out, removed, session canceled): do not reconnect. */
-  accessEnded: 4403,
-} as const;

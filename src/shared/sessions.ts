@@ -1,19 +1,12 @@
 import { z } from 'zod';
 import { MODALITIES } from './catalog';
+import { SESSION_STATUSES } from './session-status';
 import { sessionDocumentSchema } from './documents';
 import { checkContact, INVITATION_TYPES, invitationTypeSchema, optionalDateOfBirth, optionalEmail, optionalPhone } from './participants';
 import { timeZoneSchema } from './time-zone';
 import { personNameSchema } from './users';
 
-export const SESSION_STATUSES = ['scheduled', 'in_progress', 'completed', 'no_show', 'canceled'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-export const STATUS_LABELS: Record<SessionStatus, string> = {
-  scheduled: 'Scheduled',
-  in_progress: 'In progress',
-  completed: 'Completed',
-  no_show: 'No-show',
-  canceled: 'Canceled',
-};
+export { SESSION_STATUSES, type SessionStatus, STATUS_LABELS } from './session-status';
 
 /** An existing directory entry (`participantId`) or a new participant given inline. */
 export const sessionParticipantSchema = z

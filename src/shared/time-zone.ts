@@ -1,14 +1,6 @@
 import { z } from 'zod';
+import { isTimeZone } from './time-zone-name';
 
-/** True for any IANA zone name the runtime's time-zone database knows (aliases included). */
-export function isTimeZone(name: string): boolean {
-  if (name.length === 0 || name.length > 64) return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from './time-zone-name';
 
 export const timeZoneSchema = z.string().refine(isTimeZone, { message: 'Unknown IANA time zone' });

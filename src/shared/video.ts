@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADMISSION_STATES } from './live-codes';
 
 /** A WebRTC mesh holds this many people; a seventh is refused. */
 export const MAX_CALL_SIZE = 6;
@@ -32,9 +33,7 @@ export type CallMember = z.infer<typeof callMemberSchema>;
 export const waitingSchema = z.object({ participantId: z.uuid(), name: z.string(), since: z.iso.datetime() });
 export type Waiting = z.infer<typeof waitingSchema>;
 
-/** Where a participant stands at the door of the call. */
-export const ADMISSION_STATES = ['waiting', 'admitted', 'denied', 'removed'] as const;
-export type AdmissionState = (typeof ADMISSION_STATES)[number];
+export { ADMISSION_STATES, type AdmissionState } from './live-codes';
 
 /** An offer/answer or an ICE candidate, relayed as is between two members of the call. */
 export const signalSchema = z.union([

@@ -1,22 +1,19 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { type ComponentType, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import type { Role } from '../shared/roles';
+import { createQueryClient } from './api/query-client';
+import { renderRoot } from './render-root';
 import { PageLoading } from './shell/PageLoading';
 import { cssVariablesResolver, theme } from './theme';
 
-export function createQueryClient() {
-  return new QueryClient({
-    defaultOptions: {
-      queries: { staleTime: 15_000, retry: 1, refetchOnWindowFocus: true },
-    },
-  });
-}
-
 /**
- * A route whose page is downloaded when first opened: the participant's page never loads the
- * staff app's code, and each staff page loads its own. `roles` gates the page by role.
+ * The staff app (and the sign-in, set-password and setup pages); the participant's page is an
+ * app of its own (`pages/portal/PortalApp.tsx`, chosen in main.tsx).
+ *
+ * A route whose page is downloaded when first opened: each staff page loads its own code.
+ * `roles` gates the page by role.
  */
 function page(load: () => Promise<ComponentType>, roles?: Role[]) {
   return {
@@ -37,8 +34,6 @@ const router = createBrowserRouter([
   { path: '/set-password', ...page(() => import('./pages/set-password/SetPasswordPage').then((m) => m.SetPasswordPage)) },
   { path: '/setup', ...page(() => import('./pages/setup/SetupPage').then((m) => m.SetupPage)) },
   { path: '/forgot-password', ...page(() => import('./pages/forgot-password/ForgotPasswordPage').then((m) => m.ForgotPasswordPage)) },
-  { path: '/join/:token', ...page(() => import('./pages/portal/JoinPage').then((m) => m.JoinPage)) },
-  { path: '/portal', ...page(() => import('./pages/portal/PortalPage').then((m) => m.PortalPage)) },
   {
     path: '/',
     ...page(() => import('./shell/StaffShell').then((m) => m.StaffShell)),
@@ -74,3 +69,5 @@ export function App() {
     </MantineProvider>
   );
 }
+
+export const startStaffApp = () => renderRoot(<App />);

@@ -11,15 +11,16 @@ function offsetLabel(timeZone: string, at: Date): string {
   return part === 'GMT' ? 'UTC' : (part ?? '').replace('GMT', 'UTC');
 }
 
+/** One zone as `timeZoneOptions` lists it. */
+export const timeZoneOption = (zone: string, at = new Date()): TimeZoneOption => ({ value: zone, label: `${zone.replaceAll('_', ' ')} (${offsetLabel(zone, at)})` });
+
 let cached: TimeZoneOption[] | undefined;
 
 export function timeZoneOptions(at = new Date()): TimeZoneOption[] {
   if (!cached) {
     const zones = new Set(Intl.supportedValuesOf('timeZone'));
     zones.add('UTC');
-    cached = [...zones]
-      .sort()
-      .map((zone) => ({ value: zone, label: `${zone.replaceAll('_', ' ')} (${offsetLabel(zone, at)})` }));
+    cached = [...zones].sort().map((zone) => timeZoneOption(zone, at));
   }
   return cached;
 }

@@ -1,4 +1,5 @@
-import { type ChatAttachment, type ChatMessage, threadKey, type Unread } from '../../shared/chat';
+import type { ChatAttachment, ChatMessage, Unread } from '../../shared/chat';
+import { threadKey } from '../../shared/chat-rules';
 import type { PresenceMember, ServerFrame } from '../../shared/live';
 import type { ChatApi, ChatScope } from './chat-api';
 

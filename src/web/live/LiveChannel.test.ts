@@ -1,13 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE, type ServerFrame, serverFrameSchema } from '../../shared/live';
+import type { ServerFrame } from '../../shared/live';
+import { CLOSE } from '../../shared/live-codes';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { chatMessage } from '../testing/chat-server';
 import { LiveChannel, type LiveStatus, RECONNECT_CAP_MS, reconnectDelay } from './LiveChannel';
+import { readServerFrame } from './server-frame';
 
 function openChannel(lastSeq: () => number = () => 0) {
   const channel = new LiveChannel({
     path: '/api/portal/live',
-    schema: serverFrameSchema,
+    read: readServerFrame,
     greeting: () => ({ type: 'hello', after: lastSeq() }),
     random: () => 0.5,
   });

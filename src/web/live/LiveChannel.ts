@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { CLOSE, type ClientFrame } from '../../shared/live';
+import type { ClientFrame } from '../../shared/live';
+import { CLOSE } from '../../shared/live-codes';
 
 /**
  * `connecting` the first time, `open`, `reconnecting` after a lost connection until open again,
@@ -10,7 +10,8 @@ export type LiveStatus = 'connecting' | 'open' | 'reconnecting' | 'ended' | 'clo
 export interface LiveChannelOptions<Frame> {
   /** A path on this origin, e.g. `/api/portal/live`; the browser sends the cookies. */
   readonly path: string;
-  readonly schema: z.ZodType<Frame>;
+  /** The frame if the parsed JSON is one this channel carries, else null (dropped). */
+  readonly read: (value: unknown) => Frame | null;
   /** Sent right after every open, the first and each reconnect (the hello with the last seq held). */
   readonly greeting?: () => ClientFrame | undefined;
   /** 0 ≤ random() < 1; spreads the reconnect delays so clients cut off together do not return together. */
@@ -31,8 +32,8 @@ export const liveUrl = (path: string) => `${window.location.protocol === 'https:
 type Listener<T> = (value: T) => void;
 
 /**
- * One WebSocket to a live channel that comes back by itself. It parses each frame with the shared
- * schema and drops what does not match. Chat writes go over HTTP; what it sends is the hello and
+ * One WebSocket to a live channel that comes back by itself. It reads each frame with `read` and
+ * drops what does not match. Chat writes go over HTTP; what it sends is the hello and
  * the call's frames (join, leave, media, signals), which only mean something while connected.
  */
 export class LiveChannel<Frame> {
@@ -122,8 +123,7 @@ export class LiveChannel<Frame> {
   #parse(data: unknown): Frame | null {
     if (typeof data !== 'string') return null;
     try {
-      const parsed = this.options.schema.safeParse(JSON.parse(data));
-      return parsed.success ? parsed.data : null;
+      return this.options.read(JSON.parse(data));
     } catch {
       return null;
     }

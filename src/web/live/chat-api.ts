@@ -1,4 +1,5 @@
-import { type ChatMessage, type ChatPage, PAGE_LIMIT, type SendMessage, type Unread } from '../../shared/chat';
+import type { ChatMessage, ChatPage, SendMessage, Unread } from '../../shared/chat';
+import { PAGE_LIMIT } from '../../shared/chat-rules';
 import { api } from '../api/client';
 
 /** Whose chat: a staff member's view of a session, or the participant's own (their join-link cookie). */

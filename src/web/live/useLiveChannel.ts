@@ -21,7 +21,11 @@ export function useLiveChannel<Frame>({ path, schema, greeting, enabled = true, 
 
   useEffect(() => {
     if (!enabled) return;
-    const channel = new LiveChannel({ path, schema, greeting: () => greet() });
+    const read = (value: unknown) => {
+      const parsed = schema.safeParse(value);
+      return parsed.success ? parsed.data : null;
+    };
+    const channel = new LiveChannel({ path, read, greeting: () => greet() });
     const stopFrames = channel.onFrame((frame) => handleFrame(frame));
     const stopStatus = channel.onStatus(setStatus);
     channel.connect();

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useEffectEvent, useState, useSyncExternalStore } from 'react';
-import { type ServerFrame, serverFrameSchema } from '../../shared/live';
+import type { ServerFrame } from '../../shared/live';
 import { chatApi, type ChatScope } from './chat-api';
 import { type ChatReader, ChatStore } from './ChatStore';
 import { LiveChannel, type LiveStatus } from './LiveChannel';
+import { readServerFrame } from './server-frame';
 
 export interface UseSessionLiveOptions {
   /** The session changed, or this reader's access ended: reload what shows the session. */
@@ -18,7 +19,7 @@ export interface UseSessionLiveOptions {
 export function useSessionLive(scope: ChatScope, reader: ChatReader, { onSessionChanged }: UseSessionLiveOptions = {}) {
   const [store] = useState(() => new ChatStore({ scope, reader, api: chatApi(scope) }));
   const [channel] = useState(
-    () => new LiveChannel<ServerFrame>({ path: store.api.livePath, schema: serverFrameSchema, greeting: () => ({ type: 'hello', after: store.lastSeq }) }),
+    () => new LiveChannel<ServerFrame>({ path: store.api.livePath, read: readServerFrame, greeting: () => ({ type: 'hello', after: store.lastSeq }) }),
   );
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const status = useSyncExternalStore(

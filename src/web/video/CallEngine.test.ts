@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ServerFrame, serverFrameSchema } from '../../shared/live';
+import type { ServerFrame } from '../../shared/live';
 import { JAVIER, uuid } from '../testing/chat-server';
 import { CLIENT, HOST_IN_CALL, iceConfig, MARTA_IN_CALL, member, roster } from '../testing/call';
 import { FakeWebSocket } from '../testing/fake-websocket';
 import { FakeMediaStream, FakePeerConnection, type FakeTrack, stream, track } from '../testing/fake-webrtc';
 import { LiveChannel } from '../live/LiveChannel';
+import { readServerFrame } from '../live/server-frame';
 import { CallEngine, type CallEngineOptions } from './CallEngine';
 import { RESTART_AFTER_MS } from './peer';
 import { sendBudget } from './send-budget';
@@ -14,7 +15,7 @@ const OFFER = { description: { type: 'offer' as const, sdp: 'offer 1 audio video
 
 /** Marta's side of the call on a real LiveChannel over a fake socket, opened and greeted. */
 function martasCall(options: Partial<CallEngineOptions> = {}) {
-  const live = new LiveChannel<ServerFrame>({ path: '/api/portal/live', schema: serverFrameSchema, greeting: () => ({ type: 'hello', after: 0 }), random: () => 0 });
+  const live = new LiveChannel<ServerFrame>({ path: '/api/portal/live', read: readServerFrame, greeting: () => ({ type: 'hello', after: 0 }), random: () => 0 });
   live.connect();
   FakeWebSocket.latest.open();
   const ice = vi.fn(async () => iceConfig());

@@ -1,7 +1,8 @@
 import { ActionIcon, Button, FileButton, Group, Stack, Textarea } from '@mantine/core';
 import { IconPaperclip, IconSend } from '@tabler/icons-react';
 import { type ReactNode, useRef, useState } from 'react';
-import { ATTACHMENT_TYPES, type ChatAttachment, sendMessageSchema } from '../../../shared/chat';
+import type { ChatAttachment } from '../../../shared/chat';
+import { ATTACHMENT_TYPES, checkMessageBody } from '../../../shared/chat-rules';
 import { AttachmentChips } from './AttachmentChips';
 import { attachFiles, clearDraft, removeFile, setDraftBody, useDraft } from './drafts';
 
@@ -27,9 +28,9 @@ export function ChatComposer({ draftKey, uploadUrl, onSend, children, autoFocus 
   const send = () => {
     if (draft.files.some((f) => f.state === 'uploading')) return setError('Wait until the files are uploaded.');
     if (draft.files.some((f) => f.state === 'failed')) return setError('Remove the files that could not be uploaded.');
-    const body = sendMessageSchema.shape.body.safeParse(draft.body);
-    if (!body.success) return setError(body.error.issues[0]?.message ?? 'Write a message');
-    onSend({ body: body.data, attachments: draft.files.flatMap((f) => (f.attachment ? [f.attachment] : [])) });
+    const checked = checkMessageBody(draft.body);
+    if ('problem' in checked) return setError(checked.problem);
+    onSend({ body: checked.body, attachments: draft.files.flatMap((f) => (f.attachment ? [f.attachment] : [])) });
     clearDraft(draftKey);
     setError(null);
   };

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
-import { type ChatAttachment, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '../../../shared/chat';
+import type { ChatAttachment } from '../../../shared/chat';
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS_PER_MESSAGE } from '../../../shared/chat-rules';
 import { tabStorage } from '../../lib/tab-storage';
 import { tooLargeText, uploadAttachment, uploadErrorText } from './upload';
 

@@ -1,4 +1,5 @@
-import { type ChatAttachment, MAX_ATTACHMENT_BYTES } from '../../../shared/chat';
+import type { ChatAttachment } from '../../../shared/chat';
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/chat-rules';
 import type { Problem } from '../../../shared/problem';
 import { ApiError, networkProblem } from '../../api/client';
 

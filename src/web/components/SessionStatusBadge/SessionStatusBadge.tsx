@@ -1,5 +1,5 @@
 import { Badge } from '@mantine/core';
-import { type SessionStatus, STATUS_LABELS } from '../../../shared/sessions';
+import { type SessionStatus, STATUS_LABELS } from '../../../shared/session-status';
 
 const COLORS: Record<SessionStatus, string> = { scheduled: 'blue', in_progress: 'teal', completed: 'gray', no_show: 'orange', canceled: 'red' };
 

@@ -1,5 +1,4 @@
-import { configure, screen } from '@testing-library/react';
-import { Route, Routes, useLocation, useNavigationType } from 'react-router';
+import { configure, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setup } from '../../testing/render';
 import { JoinPage } from './JoinPage';
@@ -10,20 +9,10 @@ const problem = (status: number, code: string) =>
     headers: { 'content-type': 'application/problem+json' },
   });
 
-/** Stands in for the portal page and says how it was reached. */
-function WhereAmI() {
-  const location = useLocation();
-  return <p>{`At ${location.pathname} by ${useNavigationType()}`}</p>;
+function openJoinLink(token = 'tok-123') {
+  const onJoined = vi.fn();
+  return { ...setup(<JoinPage token={token} onJoined={onJoined} />), onJoined };
 }
-
-const openJoinLink = (token = 'tok-123') =>
-  setup(
-    <Routes>
-      <Route path="/join/:token" element={<JoinPage />} />
-      <Route path="/portal" element={<WhereAmI />} />
-    </Routes>,
-    { route: `/join/${token}` },
-  );
 
 // StrictMode at the root, as in main.tsx (React doubles effects only there): the doubled
 // mount effect must not exchange the token twice.
@@ -38,11 +27,10 @@ describe('JoinPage', () => {
     expect(await screen.findByText('Opening your session…')).toBeTruthy();
   });
 
-  it('posts the token once, then replaces the address with /portal', async () => {
+  it('posts the token once, then says the participant is in', async () => {
     const fetchSpy = vi.spyOn(globalThis, 'fetch').mockResolvedValue(Response.json({ sessionId: 's1' }));
-    openJoinLink('tok-123');
-    // REPLACE: the /join/<token> entry is gone from history, not just left behind.
-    expect(await screen.findByText('At /portal by REPLACE')).toBeTruthy();
+    const { onJoined } = openJoinLink('tok-123');
+    await waitFor(() => expect(onJoined).toHaveBeenCalledTimes(1));
     expect(fetchSpy).toHaveBeenCalledTimes(1);
     const [url, init] = fetchSpy.mock.calls[0]!;
     expect(url).toBe('/api/portal/exchange');
@@ -52,13 +40,13 @@ describe('JoinPage', () => {
 
   it('explains a link that no longer works and points to the clinic', async () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(problem(404, 'not_found'));
-    openJoinLink();
+    const { onJoined } = openJoinLink();
     expect(await screen.findByRole('heading', { name: "This link doesn't work anymore" })).toBeTruthy();
     expect(screen.getByText(/the session was canceled/)).toBeTruthy();
     expect(screen.getByText(/copied incompletely/)).toBeTruthy();
     expect(screen.getByText(/contact the clinic/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
-    expect(screen.queryByText(/At \/portal/)).toBeNull();
+    expect(onJoined).not.toHaveBeenCalled();
   });
 
   it('asks to wait a minute after too many attempts', async () => {
@@ -72,9 +60,9 @@ describe('JoinPage', () => {
       .spyOn(globalThis, 'fetch')
       .mockRejectedValueOnce(new TypeError('Failed to fetch'))
       .mockResolvedValueOnce(Response.json({ sessionId: 's1' }));
-    const { user } = openJoinLink('tok-9');
+    const { user, onJoined } = openJoinLink('tok-9');
     await user.click(await screen.findByRole('button', { name: 'Try again' }));
-    expect(await screen.findByText('At /portal by REPLACE')).toBeTruthy();
+    await waitFor(() => expect(onJoined).toHaveBeenCalledTimes(1));
     expect(fetchSpy).toHaveBeenCalledTimes(2);
     expect(JSON.parse(String(fetchSpy.mock.calls[1]![1]?.body))).toEqual({ token: 'tok-9' });
   });

@@ -1,16 +1,17 @@
 import { Text } from '@mantine/core';
 import { useEffect, useRef } from 'react';
-import { Navigate, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { useExchangeToken } from './api';
 import { LinkNotWorking, PortalFrame, PortalLoader, PortalMessage } from './PortalFrame';
 
-/**
- * `/join/:token`, the link in the invitation: trades the token for the participant cookie once,
- * then replaces this history entry with `/portal` so the token leaves the address bar and history.
- */
-export function JoinPage() {
-  const { token = '' } = useParams();
+export interface JoinPageProps {
+  readonly token: string;
+  /** The cookie is set: the app replaces `/join/<token>` with `/portal` (`PortalApp`). */
+  readonly onJoined: () => void;
+}
+
+/** `/join/:token`, the link in the invitation: trades the token for the participant cookie once. */
+export function JoinPage({ token, onJoined }: JoinPageProps) {
   const { mutate: exchange, isSuccess, error } = useExchangeToken();
   // StrictMode runs effects twice in development; a token is exchanged once.
   const exchangedToken = useRef<string | null>(null);
@@ -21,7 +22,10 @@ export function JoinPage() {
     exchange(token);
   }, [exchange, token]);
 
-  if (isSuccess) return <Navigate to="/portal" replace />;
+  useEffect(() => {
+    if (isSuccess) onJoined();
+  }, [isSuccess, onJoined]);
+
   if (error) return <JoinFailed error={error} onRetry={() => exchange(token)} />;
   return (
     <PortalFrame>

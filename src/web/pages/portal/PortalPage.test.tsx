@@ -65,7 +65,8 @@ describe('PortalPage', () => {
     expect((screen.getByLabelText('Show times in') as HTMLSelectElement).value).toBe('Europe/Madrid');
     // The device is already in Madrid: nothing to offer.
     expect(screen.queryByRole('button', { name: "Use this device's time zone" })).toBeNull();
-    for (const name of ['Documents to complete', 'Chat', 'Video']) expect(screen.getByRole('heading', { name })).toBeTruthy();
+    // The sections show once the session has painted.
+    for (const name of ['Documents to complete', 'Chat', 'Video']) expect(await screen.findByRole('heading', { name })).toBeTruthy();
     expect(await screen.findByText('Nothing to complete.')).toBeTruthy();
   });
 
@@ -74,6 +75,8 @@ describe('PortalPage', () => {
     serve(() => Response.json(portalView()));
     const { user } = openPortal();
     const picker = await screen.findByRole('combobox', { name: 'Show times in' });
+    // Every zone is listed once the session has painted.
+    await screen.findByRole('option', { name: /^America\/New York/ });
     await user.selectOptions(picker, 'America/New_York');
     expect((picker as HTMLSelectElement).value).toBe('America/New_York');
     expect(within(picker).getByRole('option', { name: /^America\/New York \(UTC-0[45]:00\)$/ })).toBeTruthy();

@@ -1,5 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import type { PortalView } from '../../../shared/portal';
+import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
 import { AddToCalendar } from './AddToCalendar';
 import { isLinkGone, usePortalView } from './api';
 import { LinkNotWorking, PortalFrame, PortalLoader, PortalMessage, wrapAnywhere } from './PortalFrame';
@@ -33,6 +34,8 @@ export function PortalPage() {
 
 function ParticipantHome({ view }: { readonly view: PortalView }) {
   const { session, participant } = view;
+  // The session shows first; the call, documents and chat (and their requests) a moment later.
+  const sectionsShown = useAfterFirstPaint();
   return (
     <PortalFrame organization={session.organization}>
       <Stack gap="md">
@@ -41,7 +44,7 @@ function ParticipantHome({ view }: { readonly view: PortalView }) {
         </Title>
         <SessionCard view={view} />
         {isUpcoming(session) && <AddToCalendar view={view} />}
-        <PortalSections view={view} />
+        {sectionsShown && <PortalSections view={view} />}
       </Stack>
     </PortalFrame>
   );

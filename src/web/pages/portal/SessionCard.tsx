@@ -1,7 +1,7 @@
 import { Alert, Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { MODALITY_LABELS } from '../../../shared/catalog';
+import { MODALITY_LABELS } from '../../../shared/modality';
 import type { PortalView } from '../../../shared/portal';
 import { SessionStatusBadge } from '../../components/SessionStatusBadge/SessionStatusBadge';
 import { wrapAnywhere } from './PortalFrame';

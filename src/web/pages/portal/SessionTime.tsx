@@ -1,7 +1,8 @@
 import { Button, NativeSelect, Stack, Text } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { formatSessionTime, zoneLabel } from '../../../shared/format';
-import { timeZoneOptions } from '../../lib/time-zones';
+import { timeZoneOption, timeZoneOptions } from '../../lib/time-zones';
+import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
 import { deviceTimeZone, useShownTimeZone } from './useShownTimeZone';
 
 export interface SessionTimeProps {
@@ -14,7 +15,9 @@ export interface SessionTimeProps {
 export function SessionTime({ start, end, participant }: SessionTimeProps) {
   const [zone, choose] = useShownTimeZone(participant);
   const [deviceZone] = useState(deviceTimeZone);
-  const zones = useMemo(() => timeZoneOptions(), []);
+  // Labelling ~400 zones with their offsets took longer on a slow phone than drawing the rest of
+  // the page: the picker holds the shown zone alone until the page has painted.
+  const allZones = useAfterFirstPaint();
 
   return (
     <Stack gap="sm">
@@ -23,7 +26,7 @@ export function SessionTime({ start, end, participant }: SessionTimeProps) {
       </Text>
       {/* The browser's own picker (a phone's wheel or list), not the staff app's searchable
           one: its popover and scroll area were a tenth of this page's first download. */}
-      <NativeSelect label="Show times in" size="md" data={zones} value={zone} onChange={(event) => choose(event.currentTarget.value)} />
+      <NativeSelect label="Show times in" size="md" data={allZones ? timeZoneOptions() : [timeZoneOption(zone)]} value={zone} onChange={(event) => choose(event.currentTarget.value)} />
       {deviceZone && deviceZone !== zone && (
         <Stack gap={4}>
           <Button variant="light" size="md" fullWidth onClick={() => choose(deviceZone)}>
@@ -37,3 +40,4 @@ export function SessionTime({ start, end, participant }: SessionTimeProps) {
     </Stack>
   );
 }
+

@@ -2,16 +2,24 @@ import { Alert, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { formatCalendarDate } from '../../../shared/format';
 import type { PortalVerification } from '../../../shared/portal';
-import { dayMonthOrder, localMonthNames, parseTypedDate } from '../../../shared/typed-date';
+import { type DayMonthOrder, dayMonthOrder, localMonthNames, parseTypedDate } from '../../../shared/typed-date';
 import { ApiError } from '../../api/client';
 import { isLinkGone } from './api';
 import { LinkNotWorking, PortalFrame, PortalLoader, PortalMessage } from './PortalFrame';
 import { usePortalVerification, useSendCode, useVerify } from './verification-api';
 
 const LOCALE = typeof navigator === 'undefined' ? undefined : navigator.language;
-const ORDER = dayMonthOrder(LOCALE);
-const MONTH_NAMES = localMonthNames(LOCALE);
-const EXAMPLE = ORDER === 'MD' ? '3/5/1985 or March 5, 1985' : '5/3/1985 or 5 March 1985';
+
+let localDates: { readonly order: DayMonthOrder; readonly monthNames: string[]; readonly example: string } | undefined;
+
+/** How this device writes dates: 25 formatters, made when the question shows, not with the page. */
+function localDateWords() {
+  if (!localDates) {
+    const order = dayMonthOrder(LOCALE);
+    localDates = { order, monthNames: localMonthNames(LOCALE), example: order === 'MD' ? '3/5/1985 or March 5, 1985' : '5/3/1985 or 5 March 1985' };
+  }
+  return localDates;
+}
 
 interface AnswerFormProps {
   readonly ready: boolean;
@@ -79,7 +87,8 @@ function DateOfBirthQuestion() {
   const verify = useVerify();
   const [typed, setTyped] = useState('');
   const today = new Date().toISOString().slice(0, 10);
-  const understood = parseTypedDate(typed, { order: ORDER, today, monthNames: MONTH_NAMES });
+  const { order, monthNames, example } = localDateWords();
+  const understood = parseTypedDate(typed, { order, today, monthNames });
   const unreadable = typed.trim() !== '' && !understood;
   return (
     <AnswerForm ready={understood !== null} pending={verify.isPending} onSubmit={() => understood && verify.mutate({ dateOfBirth: understood })}>
@@ -87,14 +96,14 @@ function DateOfBirthQuestion() {
         label="Your date of birth"
         size="md"
         autoComplete="bday"
-        placeholder={EXAMPLE}
-        description={understood ? `Understood as ${formatCalendarDate(understood, { year: 'numeric', month: 'long', day: 'numeric' })}` : `For example ${EXAMPLE}`}
+        placeholder={example}
+        description={understood ? `Understood as ${formatCalendarDate(understood, { year: 'numeric', month: 'long', day: 'numeric' })}` : `For example ${example}`}
         value={typed}
         onChange={(event) => {
           setTyped(event.currentTarget.value);
           verify.reset();
         }}
-        error={unreadable ? `We can't read this date: type it like ${EXAMPLE}` : refusal(verify.error)}
+        error={unreadable ? `We can't read this date: type it like ${example}` : refusal(verify.error)}
         data-autofocus
       />
     </AnswerForm>

@@ -1,10 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PortalExchange, PortalView } from '../../../shared/portal';
-import { ApiError, api } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { requestExchange, requestPortalView, takeEarlyExchange, takeEarlyView } from './early-requests';
 
 /** Queries of the participant portal: no staff sign-in, only the participant cookie. */
 
 export const PORTAL_KEY = ['portal'] as const;
+export const PORTAL_VIEW_KEY = [...PORTAL_KEY, 'session'] as const;
 
 /** The link is dead or the cookie is gone: only a fresh invitation link helps, so no retry. */
 export const isLinkGone = (error: unknown) =>
@@ -12,8 +13,8 @@ export const isLinkGone = (error: unknown) =>
 
 export const usePortalView = () =>
   useQuery({
-    queryKey: [...PORTAL_KEY, 'session'],
-    queryFn: () => api<PortalView>('/portal/session'),
+    queryKey: PORTAL_VIEW_KEY,
+    queryFn: () => takeEarlyView() ?? requestPortalView(),
     // Retry once for network and server errors; a 4xx will answer the same again.
     retry: (failures, error) => failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
   });
@@ -22,7 +23,7 @@ export const usePortalView = () =>
 export function useExchangeToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => api<PortalExchange>('/portal/exchange', { method: 'POST', body: { token } }),
+    mutationFn: (token: string) => takeEarlyExchange(token) ?? requestExchange(token),
     // Another link opened in this tab may be for another person or session: forget what was shown.
     onSuccess: () => queryClient.removeQueries({ queryKey: PORTAL_KEY }),
   });

@@ -1,5 +1,5 @@
 import type { CalendarEvent } from '../../../shared/calendar-links';
-import { MODALITY_LABELS, type Modality } from '../../../shared/catalog';
+import { MODALITY_LABELS, type Modality } from '../../../shared/modality';
 import type { PortalView } from '../../../shared/portal';
 
 /** What the participant does for each kind of session, in one sentence. */

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import { isTimeZone } from '../../../shared/time-zone';
+import { isTimeZone } from '../../../shared/time-zone-name';
 import { tabStorage } from '../../lib/tab-storage';
 
 const storageKey = (participantId: string) => `carebeam.portal.timeZone.${participantId}`;
