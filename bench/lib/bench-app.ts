@@ -161,7 +161,10 @@ export interface BenchDatabase {
   start(config?: Partial<Config>, options?: ServeOptions): Promise<BenchApp>;
 }
 
-/** Apps may run side by side (the audited-read bench opens two): each gets a database of its own. */
+/**
+ * Apps may run side by side (the audited-read bench opens two), and so may benchmark runs on one
+ * server: each app gets a database of its own, named for its process.
+ */
 let postgresApps = 0;
 
 export function benchDatabases(): BenchDatabase[] {
@@ -171,7 +174,7 @@ export function benchDatabases(): BenchDatabase[] {
         {
           label: 'PostgreSQL',
           start: async (config, options) => {
-            const database = await benchPostgres(serverUrl, `carebeam_bench_${++postgresApps}`);
+            const database = await benchPostgres(serverUrl, `carebeam_bench_${process.pid}_${++postgresApps}`);
             const app = await database.start(config, options);
             return { ...app, close: () => app.close().finally(() => database.drop()) };
           },
