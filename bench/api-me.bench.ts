@@ -43,26 +43,33 @@ export async function benchMe(database: BenchDatabase): Promise<Figure[]> {
     const cookie = await app.signIn('provider@demo.carebeam.test');
     const me = await (await fetch(`${app.address}/api/me`, { headers: { cookie } })).json();
 
-    const lookup = signInActorQuery(hashToken(cookie.split('=')[1]!)).compile(app.db);
+    const lookup = signInActorQuery(hashToken(cookie.split('=')[1]!));
     const lookupParameters = [...lookup.parameters];
     const bareLookup = await bareRoute(me, () => app.raw.query(lookup.sql, lookupParameters));
     const bare = await bareRoute(me, async () => undefined);
     closers.push(bareLookup.close, bare.close);
 
-    const target = (url: string, headers: Record<string, string> = {}) => ({ url, headers, rates: [] as number[] });
+    const target = (url: string, headers: Record<string, string> = {}) => ({ url, headers, rates: [] as number[], cpu: 0, requests: 0 });
     const [bareSide, lookupSide, appSide] = [target(bare.url), target(bareLookup.url), target(`${app.address}/api/me`, { cookie })];
     const sides = [bareSide, lookupSide, appSide];
     for (const side of sides) await httpLoad(side.url, { seconds: 1, headers: side.headers });
     for (let round = 0; round < 2; round++) {
       for (const side of sides) {
+        const cpu = process.cpuUsage();
         const load = await httpLoad(side.url, { seconds: SECONDS, headers: side.headers });
         if (load.errors > 0) throw new Error(`GET /api/me had ${load.errors} failed requests`);
+        const used = process.cpuUsage(cpu);
+        side.cpu += used.user + used.system;
+        side.requests += load.requestsPerSecond * SECONDS;
         side.rates.push(load.requestsPerSecond);
       }
     }
     const selects = await selectsPerSecond(app, me.id);
     const mean = (rates: number[]) => rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
-    process.stdout.write(`  req/s per turn: app ${appSide.rates.map(Math.round).join(', ')}; bare + lookup ${lookupSide.rates.map(Math.round).join(', ')}; bare ${bareSide.rates.map(Math.round).join(', ')}\n`);
+    // On a busy shared machine req/s swings with the neighbours; this process's CPU time per
+    // request (load generator included, the same for each side) swings much less.
+    const report = (name: string, side: typeof appSide) => `${name} ${side.rates.map(Math.round).join(', ')} req/s, ${Math.round(side.cpu / side.requests)} µs CPU/request`;
+    process.stdout.write(`  per turn: ${report('app', appSide)}; ${report('bare + lookup', lookupSide)}; ${report('bare', bareSide)}\n`);
 
     const common = { name: 'GET /api/me, 10 connections', value: mean(appSide.rates), unit: 'req/s', higherIsBetter: true };
     return [
