@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { availabilitySchema } from '../../../shared/availability';
 import { createService, insertSession, setWorkHours } from '../../testing/catalog-factories';
 import { createUser } from '../../testing/factories';
 import { type SignedIn, startTestApp, type TestApp } from '../../testing/harness';
@@ -35,6 +37,16 @@ describe('GET /api/availability', () => {
     expect(response.body.slots).toHaveLength(31);
     expect(response.body.slots[0]).toEqual({ start: '2026-03-03T14:00:00.000Z', end: '2026-03-03T14:30:00.000Z' });
     expect(response.body.slots.at(-1)).toEqual({ start: '2026-03-03T21:30:00.000Z', end: '2026-03-03T22:00:00.000Z' });
+  });
+
+  it('answers exactly what its documented schema allows, though zod does not write the answer', async () => {
+    // The 200 answer skips zod's encode (routes.ts): this holds it to the schema instead, strictly
+    // (no extra field could leak out unnoticed).
+    const response = await availability(dispatcher, { from: '2026-03-03', to: '2026-03-09' });
+    expect(response.status).toBe(200);
+    const strict = availabilitySchema.extend({ slots: z.array(z.strictObject({ start: z.iso.datetime(), end: z.iso.datetime() })) }).strict();
+    expect(strict.safeParse(response.body).error).toBeUndefined();
+    expect(response.body.slots.length).toBeGreaterThan(100);
   });
 
   it('leaves out times taken by the host’s sessions, but not canceled ones', async () => {
