@@ -5,7 +5,7 @@ import { benchAvailabilityEngine } from './availability-engine.bench';
 import { benchChatFanout } from './chat-fanout.bench';
 import { benchDocumentPdf } from './document-pdf.bench';
 import { benchMedCart } from './medcart.bench';
-import { type BenchDatabase, benchDatabases } from './lib/bench-app';
+import { type BenchDatabase, benchDatabases, dropBenchTemplates } from './lib/bench-app';
 import { benchMemory } from './memory.bench';
 import { type Figure, printTable, writeResults } from './lib/report';
 import { benchPageWeight } from './page-weight.bench';
@@ -42,15 +42,19 @@ if (databases.length === 1) process.stdout.write('(PostgreSQL skipped: set BENCH
 // The name filter is the first argument that is not an option (`npm run bench -- chat --long`).
 const only = process.argv.slice(2).find((arg) => !arg.startsWith('--'));
 const figures: Figure[] = [];
-for (const bench of BENCHES) {
-  if (only && !bench.name.toLowerCase().includes(only.toLowerCase())) continue;
-  const runs = 'run' in bench ? [{ title: bench.name, run: bench.run }] : databases.map((database) => ({ title: `${bench.name} on ${database.label}`, run: () => bench.perDatabase(database).then((own) => own.map((f) => ({ ...f, database: database.label }))) }));
-  for (const { title, run } of runs) {
-    process.stdout.write(`running ${title}…\n`);
-    const started = performance.now();
-    figures.push(...(await run()));
-    process.stdout.write(`  ${title}: ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+try {
+  for (const bench of BENCHES) {
+    if (only && !bench.name.toLowerCase().includes(only.toLowerCase())) continue;
+    const runs = 'run' in bench ? [{ title: bench.name, run: bench.run }] : databases.map((database) => ({ title: `${bench.name} on ${database.label}`, run: () => bench.perDatabase(database).then((own) => own.map((f) => ({ ...f, database: database.label }))) }));
+    for (const { title, run } of runs) {
+      process.stdout.write(`running ${title}…\n`);
+      const started = performance.now();
+      figures.push(...(await run()));
+      process.stdout.write(`  ${title}: ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    }
   }
+} finally {
+  await dropBenchTemplates();
 }
 printTable(figures);
 console.log(`\nwritten to ${writeResults(figures)}`);
