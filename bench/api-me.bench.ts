@@ -6,7 +6,7 @@ import type { BenchApp, BenchDatabase } from './lib/bench-app';
 import type { Figure } from './lib/report';
 import { sized } from './lib/profile';
 
-const SECONDS = sized(3, 5);
+const SECONDS = sized(3, 5, 1);
 
 /** Sequential point selects on the same database for `seconds`: the database's own ceiling. */
 async function selectsPerSecond(app: BenchApp, id: string) {

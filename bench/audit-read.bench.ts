@@ -4,7 +4,7 @@ import { httpLoad } from './lib/http-load';
 import { sized } from './lib/profile';
 import type { Figure } from './lib/report';
 
-const SECONDS = sized(3, 10);
+const SECONDS = sized(3, 10, 1);
 
 /** The demo provider's session with two participants, its URL and the provider's cookie. */
 async function sessionRead(app: BenchApp) {

@@ -1,11 +1,12 @@
 import { busyIntervalsQuery } from '../src/server/modules/availability';
 import { type BenchDatabase, demoFollowUp } from './lib/bench-app';
 import { measureLatency } from './lib/latency';
+import { sized } from './lib/profile';
 import type { Figure } from './lib/report';
 
 const DAY = 24 * 60 * 60_000;
 const SESSIONS = 2_000;
-const ROUNDS = 5;
+const ROUNDS = sized(5, 5, 1);
 
 /**
  * GET /api/availability for a 31-day window with 2,000 sessions of the host in the database,

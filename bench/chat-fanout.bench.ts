@@ -12,8 +12,8 @@ const PARTICIPANTS = 10;
 const STAFF_TABS = 2;
 /** Messages a second to each session: a busy group chat. */
 const PER_SECOND = 3;
-/** The issue's sizes are 200 and 500 clients for 30 s (`--long`); CI runs 200 for 10 s. */
-const PROFILE = sized({ sizes: [200], durationMs: 10_000 }, { sizes: [200, 500], durationMs: 30_000 });
+/** The issue's sizes are 200 and 500 clients for 30 s (`--long`); quick 200 for 10 s; CI (`--smoke`) 50 for 2 s. */
+const PROFILE = sized({ sizes: [200], durationMs: 10_000 }, { sizes: [200, 500], durationMs: 30_000 }, { sizes: [50], durationMs: 2_000 });
 const WARMUP_MS = 2_000;
 /** How long without any delivery, after the last send, before a missing one counts as lost. */
 const DRAIN_MS = 10_000;

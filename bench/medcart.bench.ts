@@ -11,12 +11,12 @@ import { sized } from './lib/profile';
 
 
 const CARTS = 20;
-/** The issue's figure is 10,000 readings (`--long`); CI runs a quick 1,000. */
-const READINGS = sized(1_000, 10_000);
-const WARMUP = 200;
+/** The issue's figure is 10,000 readings (`--long`); quick 1,000; CI (`--smoke`) 200. */
+const READINGS = sized(1_000, 10_000, 200);
+const WARMUP = sized(200, 200, 40);
 /** A second, sequential run: its p95 has no queueing behind the other carts in it. */
-const SEQUENTIAL = 200;
-const BUNDLE_READINGS = 200;
+const SEQUENTIAL = sized(200, 200, 40);
+const BUNDLE_READINGS = sized(200, 200, 40);
 
 /** A plausible reading of each kind, as a cart sends it (some in other units). */
 const SENT: Record<ReadingKind, { value?: number; components?: { systolic: number; diastolic: number }; unit: string }> = {

@@ -8,7 +8,7 @@ import { refreshStatistics } from '../src/server/jobs/statistics';
 import { BENCH_PASSWORD } from './lib/bench-app';
 import { type BookingContext, bookingContext, bookings, insertPastSessions, readAllPages, readUrls } from './lib/memory-load';
 import { postFromWorker } from './lib/post-load';
-import { sized } from './lib/profile';
+import { SMOKE, sized } from './lib/profile';
 import type { Figure } from './lib/report';
 import { type BuiltServer, type FloorKind, onOwnDatabase, rssMb, startBuiltServer, startFloor, stopProcess } from './lib/server-process';
 
@@ -17,13 +17,13 @@ import { type BuiltServer, type FloorKind, onOwnDatabase, rssMb, startBuiltServe
 // with many sessions, and over a steady load; each beside bare node holding the same database
 // open the same way after one query.
 
-const SETTLE_MS = 5_000;
-const BOOKINGS = sized(300, 2_000);
+const SETTLE_MS = sized(5_000, 5_000, 1_000);
+const BOOKINGS = sized(300, 2_000, 50);
 const CONNECTIONS = 10;
-const SESSIONS = sized(10_000, 100_000);
-const READ_SECONDS = sized(15, 60);
-const SOAK_SECONDS = sized(60, 600);
-const SAMPLE_SECONDS = sized(5, 10);
+const SESSIONS = sized(10_000, 100_000, 1_000);
+const READ_SECONDS = sized(15, 60, 2);
+const SOAK_SECONDS = sized(60, 600, 6);
+const SAMPLE_SECONDS = sized(5, 10, 2);
 /** The steady load: a booking and a week's sessions every 100 ms, a month of availability every second. */
 const SOAK_TICK_MS = 100;
 const BENCH_DB = 'carebeam_bench_memory';
@@ -209,7 +209,8 @@ export async function benchMemory(): Promise<Figure[]> {
   try {
     const dataDir = join(dir, 'data');
     const figures = await measure({ name: 'PGlite', kind: 'pglite', env: { ...files, DATA_DIR: dataDir }, open: () => openDatabase({ kind: 'pglite', dataDir }) });
-    const url = process.env.BENCH_DATABASE_URL;
+    // The same measurement with another server environment: the smoke profile (CI) runs it on PGlite only.
+    const url = SMOKE ? undefined : process.env.BENCH_DATABASE_URL;
     if (url) {
       const onPostgres = (database: string) =>
         measure({ name: 'PostgreSQL', kind: 'postgres', env: { ...files, DATABASE_URL: database }, open: () => openDatabase({ kind: 'postgres', url: database, poolSize: 1 }) });

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, findBrowser } from '../scripts/find-browser';
 import { precompress } from '../scripts/precompress';
+import { ensureWebBuild } from '../scripts/web-build';
 import { registerWeb } from '../src/server/http/web';
 import { demoFollowUp, startBenchApp } from './lib/bench-app';
 import type { Figure } from './lib/report';
@@ -109,7 +109,8 @@ export async function benchPageWeight(): Promise<Figure[]> {
     console.log('page weight: skipped, no Chromium (install `chromium` or set CHROME_PATH)');
     return [];
   }
-  if (spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) throw new Error('vite build failed');
+  // The web app as `npm start` serves it, rebuilt only if its sources changed since the last build.
+  ensureWebBuild();
   const app = await startBenchApp({}, { webRoot: WEB_ROOT });
   const floor = await startFloorPage();
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });

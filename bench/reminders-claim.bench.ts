@@ -9,7 +9,7 @@ import { sized } from './lib/profile';
 const PARTICIPANTS = 50;
 const SESSIONS = 200; // × 50 participants: 10,000 reminders per offset
 const PER_OFFSET = PARTICIPANTS * SESSIONS;
-const QUEUE_SIZES = sized([10_000, 100_000], [10_000, 100_000, 1_000_000]);
+const QUEUE_SIZES = sized([10_000, 100_000], [10_000, 100_000, 1_000_000], [10_000]);
 const DUE = 1_000;
 const RUNS = 15;
 

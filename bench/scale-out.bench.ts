@@ -5,10 +5,10 @@ import { sized } from './lib/profile';
 import type { Figure } from './lib/report';
 import { bookingLoad } from './sessions-create.bench';
 
-const BOOKINGS = sized(200, 1_000);
-const WARMUP = 40;
+const BOOKINGS = sized(200, 1_000, 40);
+const WARMUP = sized(40, 40, 10);
 const CONNECTIONS = 10;
-const LIST_SECONDS = sized(3, 10);
+const LIST_SECONDS = sized(3, 10, 1);
 const WEEK = 7 * 24 * 60 * 60_000;
 const NOTE = '2 cores, one process: contention more than scaling';
 

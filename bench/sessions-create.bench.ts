@@ -6,11 +6,11 @@ import { p95, postFromWorker, type PostRequest } from './lib/post-load';
 import type { Figure } from './lib/report';
 import { sized } from './lib/profile';
 
-const BOOKINGS = sized(500, 2_000);
-const WARMUP = 100;
+const BOOKINGS = sized(500, 2_000, 60);
+const WARMUP = sized(100, 100, 20);
 const CONNECTIONS = 10;
 /** A second, sequential run: its p95 has no queueing behind other connections in it. */
-const SEQUENTIAL_BOOKINGS = sized(150, 300);
+const SEQUENTIAL_BOOKINGS = sized(150, 300, 30);
 const SERVICE = 'New patient consultation'; // 60 min, three default documents: every table the booking writes gets rows
 const HOUR = 60 * 60_000;
 

@@ -10,9 +10,9 @@ import { sized } from './lib/profile';
 import type { Figure } from './lib/report';
 
 const HOSTS = 10;
-const SESSIONS_PER_HOST = sized(2_000, 5_000);
+const SESSIONS_PER_HOST = sized(2_000, 5_000, 200);
 const PER_DAY = 8; // an hour apart from 13:00 UTC, Monday to Friday: 40 a week, 50 weeks per host (125 with --long)
-const WEEKS_BEFORE = sized(40, 100); // history before the week listed; the rest lies after it
+const WEEKS_BEFORE = sized(40, 100, 4); // history before the week listed; the rest lies after it
 const PARTICIPANTS = 1_000;
 const LIMIT = 200;
 const BATCH = 1_000;
