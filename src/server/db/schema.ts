@@ -384,6 +384,12 @@ export interface RemindersTable {
   processed_at: Date | null;
 }
 
+/** The pending reminders (a reminder is pending while it has a row here), by when they fall due. */
+export interface ReminderQueueTable {
+  reminder_id: string;
+  due_at: Date;
+}
+
 export interface SessionNotesTable {
   id: Generated<string>;
   organization_id: string;
@@ -525,6 +531,7 @@ export interface Database {
   outbox_attempts: OutboxAttemptsTable;
   server_secrets: ServerSecretsTable;
   reminders: RemindersTable;
+  reminder_queue: ReminderQueueTable;
   session_notes: SessionNotesTable;
   files: FilesTable;
   document_template_versions: DocumentTemplateVersionsTable;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertReminders } from '../modules/messaging';
 import { type TestApp, startTestApp } from '../testing/harness';
 import { sessionWorld } from '../testing/session-world';
 
@@ -55,10 +56,9 @@ describe('GET /metrics', () => {
 
     await t.db.updateTable('outbox_messages').set({ status: 'failed' }).where('organization_id', '=', world.host.organizationId).execute();
     // A reminder due 90 s ago that no worker has sent yet.
-    await t.db
-      .insertInto('reminders')
-      .values({ organization_id: world.host.organizationId, session_id: booked.id, participant_id: booked.ana.id, offset_minutes: 4321, due_at: new Date(t.clock.now().getTime() - 90_000) })
-      .execute();
+    await insertReminders(t.db, [
+      { organization_id: world.host.organizationId, session_id: booked.id, participant_id: booked.ana.id, offset_minutes: 4321, due_at: new Date(t.clock.now().getTime() - 90_000) },
+    ]);
     const later = (await scrape()).text;
     expect(sample(later, 'carebeam_outbox_failed_messages{channel="email"}')).toBe(1);
     expect(sample(later, 'carebeam_reminder_lag_seconds')).toBe(90);

@@ -56,8 +56,13 @@ describe("a deactivated organization's queued work", () => {
     const gone = await sessionWorld(t);
     const session = await gone.book();
     const due = t.clock.now();
-    await t.db.updateTable('reminders').set({ due_at: due, status: 'pending' }).where('session_id', '=', session.id).execute();
-    const reminders = await t.db.selectFrom('reminders').select('id').where('session_id', '=', session.id).execute();
+    // Every reminder of the session pending and due now (in the queue, where the worker looks).
+    const reminders = await t.db.updateTable('reminders').set({ due_at: due, status: 'pending' }).where('session_id', '=', session.id).returning('id').execute();
+    await t.db
+      .insertInto('reminder_queue')
+      .values(reminders.map((r) => ({ reminder_id: r.id, due_at: due })))
+      .onConflict((oc) => oc.column('reminder_id').doUpdateSet({ due_at: due }))
+      .execute();
     expect(reminders.length).toBeGreaterThan(0);
     await deactivate(gone.host.organizationId);
 

@@ -44,6 +44,7 @@ const OWNER: Record<string, string> = {
   outbox_messages: 'messaging',
   outbox_attempts: 'messaging',
   reminders: 'messaging',
+  reminder_queue: 'messaging',
   session_notes: 'notes',
   chat_sequences: 'chat',
   chat_messages: 'chat',

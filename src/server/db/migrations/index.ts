@@ -18,6 +18,7 @@ import * as auditChain from './2026_12_01_0016_audit_chain';
 import * as staffMfa from './2026_12_01_0017_staff_mfa';
 import * as participantVerification from './2026_12_01_0019_participant_verification';
 import * as organizationLogo from './2026_12_01_0020_organization_logo';
+import * as reminderQueue from './2026_12_01_0021_reminder_queue';
 
 /** Every migration, by name; names sort in the order they run. Add new ones at the end. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_0017_staff_mfa': staffMfa,
   '2026_12_01_0019_participant_verification': participantVerification,
   '2026_12_01_0020_organization_logo': organizationLogo,
+  '2026_12_01_0021_reminder_queue': reminderQueue,
 };

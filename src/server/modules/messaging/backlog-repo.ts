@@ -18,9 +18,8 @@ export async function deliveryBacklog(db: Kysely<Database>, now: Date): Promise<
     .groupBy(['channel', 'status'])
     .execute();
   const oldest = await db
-    .selectFrom('reminders')
+    .selectFrom('reminder_queue')
     .select((eb) => eb.fn.min('due_at').as('due_at'))
-    .where('status', '=', 'pending')
     .where('due_at', '<=', now)
     .executeTakeFirst();
   const backlog: DeliveryBacklog = { queued: { email: 0, sms: 0 }, failed: { email: 0, sms: 0 }, reminderLagSeconds: 0 };

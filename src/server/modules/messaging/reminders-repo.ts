@@ -1,7 +1,21 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema';
+import { type Insertable, type Kysely, sql } from 'kysely';
+import type { Database, RemindersTable } from '../../db/schema';
 
 type Db = Kysely<Database>;
+
+/**
+ * Writes reminders (one per session, participant and offset: a second is ignored); the pending
+ * ones join `reminder_queue`, where the worker finds them. One statement.
+ */
+export async function insertReminders(db: Db, rows: Insertable<RemindersTable>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .with('added', (qb) => qb.insertInto('reminders').values(rows).onConflict((oc) => oc.doNothing()).returning(['id', 'due_at', 'status']))
+    .insertInto('reminder_queue')
+    .columns(['reminder_id', 'due_at'])
+    .expression((eb) => eb.selectFrom('added').select(['added.id', 'added.due_at']).where('added.status', '=', 'pending'))
+    .execute();
+}
 
 /**
  * One reminder per participant and offset. A reminder whose time has already passed when the
@@ -24,7 +38,7 @@ export async function scheduleReminders(
       };
     }),
   );
-  if (rows.length > 0) await db.insertInto('reminders').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  await insertReminders(db, rows);
 }
 
 export interface DueReminder {
@@ -34,19 +48,28 @@ export interface DueReminder {
   offset_minutes: number;
 }
 
-/** Takes the due reminders and marks them sent, all in the caller's transaction. */
+/**
+ * Takes the due reminders and marks them sent, all in the caller's transaction. Taking is a
+ * delete from the queue, found by its `due_at` index and deleted by `ctid` (the rows are locked,
+ * so it cannot change): no probe of the queue's primary key, no new index entry. Marking finds the
+ * reminders by primary key and is a HOT update (no indexed column changes).
+ */
 export async function claimDueReminders(db: Db, now: Date, limit: number): Promise<DueReminder[]> {
-  // `= ANY(ARRAY(…))` keeps the update on the primary key; joining a CTE of ids made the
+  // `= ANY(ARRAY(…))` keeps the update on the primary key; joining the taken ids made the
   // planner hash-join against the whole table.
   const result = await sql<DueReminder>`
+    WITH taken AS (
+      DELETE FROM reminder_queue WHERE ctid = ANY(ARRAY(
+        SELECT ctid FROM reminder_queue
+        WHERE due_at <= ${now}
+        ORDER BY due_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      ))
+      RETURNING reminder_id
+    )
     UPDATE reminders SET status = 'sent', processed_at = ${now}
-    WHERE id = ANY(ARRAY(
-      SELECT id FROM reminders
-      WHERE status = 'pending' AND due_at <= ${now}
-      ORDER BY due_at
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    ))
+    WHERE id = ANY(ARRAY(SELECT reminder_id FROM taken))
     RETURNING id, session_id, participant_id, offset_minutes`.execute(db);
   return result.rows;
 }
@@ -56,15 +79,31 @@ export async function markRemindersCanceled(db: Db, ids: string[]): Promise<void
   if (ids.length > 0) await db.updateTable('reminders').set({ status: 'canceled' }).where('id', 'in', ids).execute();
 }
 
+/**
+ * The session's pending reminders leave the queue first (so a claim in progress is waited for,
+ * and what it took stays sent), in the order the claim locks: queue, then reminders.
+ */
+const dequeueSession = (sessionId: string) => sql`
+  DELETE FROM reminder_queue q USING reminders r
+  WHERE r.id = q.reminder_id AND r.session_id = ${sessionId}
+  RETURNING q.reminder_id`;
+
 /** After a reschedule: unsent reminders follow the new time; those now past are skipped. */
 export async function moveReminders(db: Db, sessionId: string, start: Date, now: Date): Promise<void> {
   await sql`
-    UPDATE reminders
-    SET due_at = ${start}::timestamptz - make_interval(mins => offset_minutes),
-        status = CASE WHEN ${start}::timestamptz - make_interval(mins => offset_minutes) > ${now}::timestamptz THEN 'pending' ELSE 'skipped' END
-    WHERE session_id = ${sessionId} AND status IN ('pending', 'skipped')`.execute(db);
+    WITH dequeued AS (${dequeueSession(sessionId)}),
+    moved AS (
+      UPDATE reminders
+      SET due_at = ${start}::timestamptz - make_interval(mins => offset_minutes),
+          status = CASE WHEN ${start}::timestamptz - make_interval(mins => offset_minutes) > ${now}::timestamptz THEN 'pending' ELSE 'skipped' END
+      WHERE session_id = ${sessionId} AND (status = 'skipped' OR id = ANY(ARRAY(SELECT reminder_id FROM dequeued)))
+      RETURNING id, due_at, status
+    )
+    INSERT INTO reminder_queue (reminder_id, due_at) SELECT id, due_at FROM moved WHERE status = 'pending'`.execute(db);
 }
 
 export async function cancelReminders(db: Db, sessionId: string): Promise<void> {
-  await db.updateTable('reminders').set({ status: 'canceled' }).where('session_id', '=', sessionId).where('status', '=', 'pending').execute();
+  await sql`
+    WITH dequeued AS (${dequeueSession(sessionId)})
+    UPDATE reminders SET status = 'canceled' WHERE id = ANY(ARRAY(SELECT reminder_id FROM dequeued))`.execute(db);
 }

@@ -5,6 +5,7 @@ import { createService, insertSession } from '../../testing/catalog-factories';
 import { createOrganization, createUser } from '../../testing/factories';
 import { startTestApp, type TestApp } from '../../testing/harness';
 import { searchTextOf } from '../participants';
+import { cancelReminders, insertReminders, moveReminders } from './reminders-repo';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -37,10 +38,10 @@ async function sessionsWithDueReminders(sessions: number, perSession: number, du
       .insertInto('session_participants')
       .values(participants.map((p) => ({ organization_id: org.id, session_id: session.id, participant_id: p.id, invitation_type: 'email' as const, added_at: due })))
       .execute();
-    await t.db
-      .insertInto('reminders')
-      .values(participants.map((p) => ({ organization_id: org.id, session_id: session.id, participant_id: p.id, offset_minutes: 60, due_at: due })))
-      .execute();
+    await insertReminders(
+      t.db,
+      participants.map((p) => ({ organization_id: org.id, session_id: session.id, participant_id: p.id, offset_minutes: 60, due_at: due })),
+    );
     ids.push(session.id);
   }
   return { sessionIds: ids, organizationId: org.id };
@@ -103,6 +104,38 @@ describe('reminders', () => {
     try {
       await countingWorker(delivered).runOnce();
       expect(delivered).toHaveLength(2);
+    } finally {
+      t.clock.set('2026-03-02T15:00:00Z');
+    }
+  });
+
+  it('follow their session: sent at the rescheduled time and not the old one, skipped when moved into the past, none once canceled', async () => {
+    const now = t.clock.now(); // 15:00 UTC
+    const due = new Date('2026-03-02T16:00:00Z'); // the sessions' 60-minute reminders, an hour from now
+    const [later, earlier, canceled] = [await sessionsWithDueReminders(1, 2, due), await sessionsWithDueReminders(1, 2, due), await sessionsWithDueReminders(1, 2, due)];
+    await moveReminders(t.db, later.sessionIds[0]!, new Date('2026-03-02T18:00:00Z'), now); // reminders due 17:00
+    await moveReminders(t.db, earlier.sessionIds[0]!, new Date('2026-03-02T15:30:00Z'), now); // due 14:30: past
+    await cancelReminders(t.db, canceled.sessionIds[0]!);
+    const statusOf = async (sessionIds: string[]) => (await t.db.selectFrom('reminders').select('status').where('session_id', 'in', sessionIds).execute()).map((r) => r.status);
+    expect(await statusOf(earlier.sessionIds)).toEqual(['skipped', 'skipped']);
+    expect(await statusOf(canceled.sessionIds)).toEqual(['canceled', 'canceled']);
+
+    const delivered: string[] = [];
+    try {
+      t.clock.set('2026-03-02T16:30:00Z'); // the old time has passed
+      await countingWorker(delivered).runOnce();
+      expect(delivered).toEqual([]);
+      t.clock.set('2026-03-02T17:00:00Z');
+      await countingWorker(delivered).runOnce();
+      expect(delivered).toHaveLength(2);
+      expect(await statusOf(later.sessionIds)).toEqual(['sent', 'sent']);
+      // Moved back to the future, the skipped ones are queued again.
+      await moveReminders(t.db, earlier.sessionIds[0]!, new Date('2026-03-02T18:30:00Z'), t.clock.now());
+      t.clock.set('2026-03-02T17:30:00Z');
+      await countingWorker(delivered).runOnce();
+      expect(delivered).toHaveLength(4);
+      expect(await statusOf(earlier.sessionIds)).toEqual(['sent', 'sent']);
+      expect(await statusOf(canceled.sessionIds)).toEqual(['canceled', 'canceled']);
     } finally {
       t.clock.set('2026-03-02T15:00:00Z');
     }
