@@ -35,8 +35,9 @@ describe('useCallOnJoin', () => {
     act(() => {
       loading = Promise.all([result.current.load(), result.current.load()]);
     });
-    // Resolved by the effect that attached the engine, once React has rendered it.
-    await waitFor(() => expect(result.current.engine).not.toBeNull());
+    // Resolved by the effect that attached the engine, once React has rendered it. The engine is a
+    // dynamic import: on a loaded machine it took over waitFor's default second.
+    await waitFor(() => expect(result.current.engine).not.toBeNull(), { timeout: 10_000 });
     const [first, second] = await loading;
     expect(first).toBe(second);
     expect(result.current.engine).toBe(first);
