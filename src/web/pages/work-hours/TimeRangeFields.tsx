@@ -2,6 +2,7 @@ import { ActionIcon, Group, Select, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { IconTrash } from '@tabler/icons-react';
 import type { WorkHours } from '../../../shared/work-hours';
+import { useOptionsOnFocus } from '../../lib/useOptionsOnFocus';
 import { timeOptions } from './times';
 
 export interface TimeRangeFieldsProps {
@@ -16,6 +17,8 @@ export interface TimeRangeFieldsProps {
 export function TimeRangeFields({ form, path, label, onRemove }: TimeRangeFieldsProps) {
   const start = form.getInputProps(`${path}.start`);
   const end = form.getInputProps(`${path}.end`);
+  const startOptions = useOptionsOnFocus(start.onFocus);
+  const endOptions = useOptionsOnFocus(end.onFocus);
   return (
     <Group gap="xs" align="flex-start" wrap="nowrap">
       <Select
@@ -25,6 +28,7 @@ export function TimeRangeFields({ form, path, label, onRemove }: TimeRangeFields
         allowDeselect={false}
         w={110}
         {...start}
+        {...startOptions}
       />
       <Text c="dimmed" pt={6} aria-hidden="true">
         –
@@ -36,6 +40,7 @@ export function TimeRangeFields({ form, path, label, onRemove }: TimeRangeFields
         allowDeselect={false}
         w={170}
         {...end}
+        {...endOptions}
       />
       <ActionIcon variant="subtle" color="gray" mt={4} aria-label={`Remove ${label}`} onClick={onRemove}>
         <IconTrash size={16} aria-hidden="true" />
