@@ -1,6 +1,6 @@
 // Document templates, their assignment to sessions, completion and signed PDFs.
 export { type DocumentAssignment, documentAssignments } from './assignment';
-export { assignedTemplates, dropPendingDocuments, insertSessionDocuments, moveHostDocuments, unassignTemplates } from './assignment-repo';
+export { assignedTemplates, dropPendingDocuments, insertSessionDocuments, moveHostDocuments, sessionDocumentsWrite, unassignTemplates } from './assignment-repo';
 export { createDocumentCompletion, type DocumentCompletion } from './completion';
 export { replaceServiceDefaults } from './repo';
 export { documentsRoutes } from './routes';

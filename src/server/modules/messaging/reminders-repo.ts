@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema';
+import { type Write, writeTogether } from '../../db/writes';
 
 type Db = Kysely<Database>;
 
@@ -7,10 +8,17 @@ type Db = Kysely<Database>;
  * One reminder per participant and offset. A reminder whose time has already passed when the
  * session is booked (a 24-hour reminder for a session in 2 hours) is skipped, never sent late.
  */
-export async function scheduleReminders(
-  db: Db,
-  plan: { organizationId: string; sessionId: string; participantIds: string[]; start: Date; offsetsMinutes: number[]; now: Date },
-): Promise<void> {
+export interface ReminderPlan {
+  organizationId: string;
+  sessionId: string;
+  participantIds: string[];
+  start: Date;
+  offsetsMinutes: number[];
+  now: Date;
+}
+
+/** The plan's reminder rows (none twice); null when it has none. */
+export function remindersWrite(plan: ReminderPlan): Write | null {
   const rows = plan.participantIds.flatMap((participantId) =>
     plan.offsetsMinutes.map((offset) => {
       const due = new Date(plan.start.getTime() - offset * 60_000);
@@ -24,7 +32,12 @@ export async function scheduleReminders(
       };
     }),
   );
-  if (rows.length > 0) await db.insertInto('reminders').values(rows).onConflict((oc) => oc.doNothing()).execute();
+  if (rows.length === 0) return null;
+  return (db) => db.insertInto('reminders').values(rows).onConflict((oc) => oc.doNothing());
+}
+
+export async function scheduleReminders(db: Db, plan: ReminderPlan): Promise<void> {
+  await writeTogether(db, [remindersWrite(plan)]);
 }
 
 export interface DueReminder {

@@ -3,13 +3,14 @@ import { INVITATION_LABELS, type InvitationType } from '../../../shared/particip
 import type { CreatedSession, CreateSession } from '../../../shared/sessions';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
+import { writeTogether } from '../../db/writes';
 import { forbidden, invalid, notFound } from '../../errors';
 import { type Actor, hasRole } from '../auth';
 import { findHostContext } from '../availability';
 import { findService } from '../catalog';
-import { documentAssignments, insertSessionDocuments, requireTemplates } from '../documents';
+import { documentAssignments, requireTemplates, sessionDocumentsWrite } from '../documents';
 import { recordHistory } from '../history';
-import { newSessionMessageContext, queueMessages, scheduleReminders } from '../messaging';
+import { newSessionMessageContext, remindersWrite, sessionMessagesWrite } from '../messaging';
 import { addToDirectory, findParticipants } from '../participants';
 import { checkStart } from './booking-rules';
 import * as repo from './repo';
@@ -72,8 +73,7 @@ options: { previousSessionId?: string } = {},
   );
   if (unknown.length > 0) throw invalid(unknown);
 
-  // The row first: a time taken meanwhile fails here, before anything else is written.
-  await repo.insertSession(trx, {
+  const sessionRow = repo.sessionWrite({
     id: sessionId,
     organizationId: actor.organizationId,
     serviceId: service.id,
@@ -85,6 +85,9 @@ options: { previousSessionId?: string } = {},
     at: now,
     previousSessionId: options.previousSessionId ?? null,
   });
+  // Newcomers join the directory after the row: a time taken meanwhile fails first (409), before them.
+  const newcomers = input.participants.some((p) => !p.participantId);
+  if (newcomers) await writeTogether(trx, [sessionRow]);
 
   const invited: { participantId: string; invitationType: InvitationType; name: string; timeZone: string; email: string | null; phone: string | null }[] = [];
   for (const [index, p] of input.participants.entries()) {
@@ -101,8 +104,6 @@ options: { previousSessionId?: string } = {},
     });
   }
   const participantIds = invited.map((p) => p.participantId);
-  await repo.insertSessionParticipants(trx, actor.organizationId, sessionId, invited, now);
-  await insertSessionDocuments(trx, actor.organizationId, sessionId, documentAssignments(templates, participantIds, hostId), now);
 
   // Invitations and reminders are written with the session: none for a booking that rolled back.
   const pendingDocuments = templates.filter((t) => t.audience === 'participant').map((t) => t.name);
@@ -111,33 +112,35 @@ options: { previousSessionId?: string } = {},
     { id: sessionId, organizationId: actor.organizationId, start: new Date(start), end: new Date(end), serviceName: service.name, sessionTypeId: input.sessionTypeId, hostId },
     invited.map((p) => ({ id: p.participantId, name: p.name, timeZone: p.timeZone, email: p.email, phone: p.phone, invitationType: p.invitationType, pendingDocuments })),
   );
-  await queueMessages(trx, context, 'invitation', { organizerEmail, at: now });
-  await scheduleReminders(trx, {
-    organizationId: actor.organizationId,
-    sessionId,
-    participantIds,
-    start: new Date(start),
-    offsetsMinutes: host.reminderOffsetsMinutes,
-    now,
-  });
-  // Last: its audit row locks the organization's audit chain head until commit, and every booking
-  // (every audited change) of the organization waits for that lock.
-  await recordHistory(trx, {
-    organizationId: actor.organizationId,
-    sessionId,
-    at: now,
-    type: 'created',
-    actor: { kind: 'user', id: actor.id, name: actor.name },
-    data: {
-      serviceName: service.name,
-      ...(input.meetNow ? { meetNow: true } : {}),
-      start: new Date(start).toISOString(),
-      end: new Date(end).toISOString(),
-      hostId,
-      participants: invited.map((p) => ({ id: p.participantId, name: p.name, invitation: INVITATION_LABELS[p.invitationType] })),
-      documents: templates.map((t) => t.name),
+  // Every row of the booking in one statement with its history (one round trip, all or nothing);
+  // the audit row comes last: it locks the organization's audit chain head until commit, and every
+  // booking (every audited change) of the organization waits for that lock.
+  await recordHistory(
+    trx,
+    {
+      organizationId: actor.organizationId,
+      sessionId,
+      at: now,
+      type: 'created',
+      actor: { kind: 'user', id: actor.id, name: actor.name },
+      data: {
+        serviceName: service.name,
+        ...(input.meetNow ? { meetNow: true } : {}),
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        hostId,
+        participants: invited.map((p) => ({ id: p.participantId, name: p.name, invitation: INVITATION_LABELS[p.invitationType] })),
+        documents: templates.map((t) => t.name),
+      },
     },
-  });
+    [
+      newcomers ? null : sessionRow,
+      repo.sessionParticipantsWrite(actor.organizationId, sessionId, invited, now),
+      sessionDocumentsWrite(actor.organizationId, sessionId, documentAssignments(templates, participantIds, hostId), now),
+      sessionMessagesWrite(context, 'invitation', { organizerEmail, at: now }),
+      remindersWrite({ organizationId: actor.organizationId, sessionId, participantIds, start: new Date(start), offsetsMinutes: host.reminderOffsetsMinutes, now }),
+    ],
+  );
   // Answered from what was just written: re-reading it would cost two more queries.
   return {
     id: sessionId,
