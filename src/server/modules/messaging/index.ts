@@ -2,7 +2,7 @@
 // kind, and the reminders table. Other modules queue messages here, inside their own transaction.
 export { messagesFor, type MessageOptions, NEW_MESSAGE_NOTICE_EVERY_MS, queueContactChangedNotice, queueNewMessageNotices, queueSessionMessages, sessionMessagesWrite } from './enqueue';
 export { carriesJoinLink } from './templates/render';
-export { loadMessageContext, type MessageContext, newSessionMessageContext } from './context';
+export { loadMessageContext, type MessageContext, newSessionMessageContext, newSessionNamesQuery } from './context';
 export { loadOutboxLinkSecret, outboxJoinToken, withJoinLink } from './join-link';
 export { withEmailLogo } from './email-logo';
 export { withPasswordLink } from './password-link';

@@ -6,12 +6,11 @@ import type { Database } from '../../db/schema';
 import { writeTogether } from '../../db/writes';
 import { forbidden, invalid, notFound } from '../../errors';
 import { type Actor, hasRole } from '../auth';
-import { findHostContext } from '../availability';
-import { findService } from '../catalog';
-import { documentAssignments, requireTemplates, sessionDocumentsWrite } from '../documents';
+import { checkTemplates, documentAssignments, sessionDocumentsWrite } from '../documents';
 import { recordHistory } from '../history';
 import { newSessionMessageContext, remindersWrite, sessionMessagesWrite } from '../messaging';
-import { addToDirectory, findParticipants } from '../participants';
+import { addToDirectory } from '../participants';
+import { readBookingFacts } from './booking-read';
 import { checkStart } from './booking-rules';
 import * as repo from './repo';
 
@@ -43,10 +42,17 @@ options: { previousSessionId?: string } = {},
   const { clock, organizerEmail } = deps;
   const now = clock.now();
   const hostId = hostIdFor(actor, input.hostId);
-  const host = await findHostContext(trx, actor.organizationId, hostId);
+  const existingIds = input.participants.flatMap((p) => (p.participantId ? [p.participantId] : []));
+  const facts = await readBookingFacts(trx, actor.organizationId, {
+    hostId,
+    serviceId: input.serviceId,
+    sessionTypeId: input.sessionTypeId,
+    templateIds: input.documentTemplateIds,
+    participantIds: existingIds,
+  });
+  const { host, service } = facts;
   if (!host || host.deactivated) throw notFound('Host');
   if (!host.roles.includes('provider')) throw invalid([{ path: 'hostId', message: 'This user is not a provider' }]);
-  const service = await findService(trx, actor.organizationId, input.serviceId);
   if (!service || !service.active) throw notFound('Service');
   if (!service.sessionTypeIds.includes(input.sessionTypeId)) {
     throw invalid([{ path: 'sessionTypeId', message: `${service.name} is not offered as this session type` }]);
@@ -64,10 +70,9 @@ options: { previousSessionId?: string } = {},
     meetNow: Boolean(input.meetNow),
     allowOutsideWorkHours: Boolean(input.allowOutsideWorkHours),
   });
-  const templates = await requireTemplates(trx, actor.organizationId, input.documentTemplateIds ?? service.documentTemplateIds, 'documentTemplateIds');
+  const templates = checkTemplates(facts.templates, input.documentTemplateIds ?? service.documentTemplateIds, 'documentTemplateIds');
 
-  const existingIds = input.participants.flatMap((p) => (p.participantId ? [p.participantId] : []));
-  const existing = new Map((await findParticipants(trx, actor.organizationId, existingIds)).map((p) => [p.id, p]));
+  const existing = new Map(facts.participants.map((p) => [p.id, p]));
   const unknown = input.participants.flatMap((p, index) =>
     p.participantId && !existing.has(p.participantId) ? [{ path: `participants.${index}.participantId`, message: 'Unknown participant' }] : [],
   );
@@ -107,9 +112,10 @@ options: { previousSessionId?: string } = {},
 
   // Invitations and reminders are written with the session: none for a booking that rolled back.
   const pendingDocuments = templates.filter((t) => t.audience === 'participant').map((t) => t.name);
-  const context = await newSessionMessageContext(
-    trx,
-    { id: sessionId, organizationId: actor.organizationId, start: new Date(start), end: new Date(end), serviceName: service.name, sessionTypeId: input.sessionTypeId, hostId },
+  // The session type offered by the service is the organization's, so its names were found.
+  const context = newSessionMessageContext(
+    facts.names!,
+    { id: sessionId, organizationId: actor.organizationId, start: new Date(start), end: new Date(end), serviceName: service.name },
     invited.map((p) => ({ id: p.participantId, name: p.name, timeZone: p.timeZone, email: p.email, phone: p.phone, invitationType: p.invitationType, pendingDocuments })),
   );
   // Every row of the booking in one statement with its history (one round trip, all or nothing);
