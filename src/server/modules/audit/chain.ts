@@ -61,3 +61,23 @@ export function canonicalRow(row: ChainedFields, prevHash: string): string {
 }
 
 export const rowHash = (row: ChainedFields, prevHash: string) => createHash('sha256').update(canonicalRow(row, prevHash)).digest('hex');
+
+const SEQ_MARK = 'seq\u0000';
+const PREV_MARK = 'prev\u0000';
+
+/**
+ * The canonical row cut where the chain head's values go, for hashing it in SQL while the head
+ * moves: `canonicalRow(row, prevHash) === beforeSeq + seq + betweenSeqAndPrevHash + prevHash + end`.
+ * The seq follows the organization id (a uuid) and the previous hash is the last element, so the
+ * first and last marks are theirs whatever `data` holds.
+ */
+export function canonicalRowAround(row: Omit<ChainedFields, 'seq'>): { beforeSeq: string; betweenSeqAndPrevHash: string; end: string } {
+  const marked = canonicalRow({ ...row, seq: SEQ_MARK }, PREV_MARK);
+  const seqAt = marked.indexOf(JSON.stringify(SEQ_MARK).slice(1, -1));
+  const prevAt = marked.lastIndexOf(JSON.stringify(PREV_MARK).slice(1, -1));
+  return {
+    beforeSeq: marked.slice(0, seqAt),
+    betweenSeqAndPrevHash: marked.slice(seqAt + JSON.stringify(SEQ_MARK).length - 2, prevAt),
+    end: marked.slice(prevAt + JSON.stringify(PREV_MARK).length - 2),
+  };
+}

@@ -14,7 +14,8 @@ export interface HostContext {
   reminderOffsetsMinutes: number[];
 }
 
-const hostContextQuery = (db: Kysely<Database>, organizationId: string, hostId: string) =>
+/** The host with their Work Hours and the organization's booking terms: one row, or none. */
+export const hostContextQuery = (db: Kysely<Database>, organizationId: string, hostId: string) =>
   db
     .selectFrom('users as u')
     .innerJoin('organizations as o', 'o.id', 'u.organization_id')
@@ -36,7 +37,8 @@ const hostContextQuery = (db: Kysely<Database>, organizationId: string, hostId: 
 
 type HostContextRow = NonNullable<Awaited<ReturnType<ReturnType<typeof hostContextQuery>['executeTakeFirst']>>>;
 
-const toHostContext = (row: HostContextRow): HostContext => ({
+/** Also takes the row as JSON (a merged read), where `deactivated_at` is a string. */
+export const toHostContext = (row: Omit<HostContextRow, 'deactivated_at'> & { deactivated_at: Date | string | null }): HostContext => ({
   id: row.id,
   roles: row.roles,
   deactivated: row.deactivated_at !== null,

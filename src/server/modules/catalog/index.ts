@@ -1,3 +1,3 @@
-export { findService } from './repo';
+export { findService, servicesQuery, toService } from './repo';
 export { catalogRoutes } from './routes';
 export { createCatalogService } from './service';

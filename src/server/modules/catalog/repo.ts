@@ -60,11 +60,8 @@ export async function existingSessionTypeIds(db: Db, organizationId: string, ids
   return new Set(rows.map((row) => row.id));
 }
 
-export async function listServices(
-  db: Db,
-  organizationId: string,
-  filter: { includeInactive: boolean; ids?: string[] },
-): Promise<Service[]> {
+/** The organization's services with their session types and default documents, a row each. */
+export function servicesQuery(db: Db, organizationId: string, filter: { includeInactive: boolean; ids?: string[] }) {
   let query = db
     .selectFrom('services as s')
     .leftJoin('service_session_types as sst', 'sst.service_id', 's.id')
@@ -84,16 +81,29 @@ export async function listServices(
     .groupBy('s.id');
   if (!filter.includeInactive) query = query.where('s.active', '=', true);
   if (filter.ids) query = query.where('s.id', 'in', filter.ids);
-  const rows = await query.execute();
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    durationMinutes: row.duration_minutes,
-    sessionTypeIds: row.session_type_ids.filter((id): id is string => id !== null).sort(),
-    documentTemplateIds: [...(row.document_template_ids ?? [])].sort(),
-    active: row.active,
-  }));
+  return query;
+}
+
+export const toService = (row: {
+  id: string;
+  name: string;
+  description: string;
+  duration_minutes: number;
+  active: boolean;
+  session_type_ids: (string | null)[];
+  document_template_ids: string[] | null;
+}): Service => ({
+  id: row.id,
+  name: row.name,
+  description: row.description,
+  durationMinutes: row.duration_minutes,
+  sessionTypeIds: row.session_type_ids.filter((id): id is string => id !== null).sort(),
+  documentTemplateIds: [...(row.document_template_ids ?? [])].sort(),
+  active: row.active,
+});
+
+export async function listServices(db: Db, organizationId: string, filter: { includeInactive: boolean; ids?: string[] }): Promise<Service[]> {
+  return (await servicesQuery(db, organizationId, filter).execute()).map(toService);
 }
 
 export async function findService(db: Db, organizationId: string, id: string): Promise<Service | undefined> {

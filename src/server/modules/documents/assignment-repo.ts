@@ -1,15 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
+import { type Write, writeTogether } from '../../db/writes';
 import type { DocumentAssignment } from './assignment';
 
 type Db = Kysely<Database>;
 
-/** Gives a session its documents, each to its participant or host, in the version chosen. */
-export async function insertSessionDocuments(db: Db, organizationId: string, sessionId: string, assignments: DocumentAssignment[], at: Date): Promise<void> {
-  if (assignments.length === 0) return;
-  await db
-    .insertInto('session_documents')
-    .values(
+/** Gives a session its documents, each to its participant or host, in the version chosen; null when there are none. */
+export function sessionDocumentsWrite(organizationId: string, sessionId: string, assignments: DocumentAssignment[], at: Date): Write | null {
+  if (assignments.length === 0) return null;
+  return (db) =>
+    db.insertInto('session_documents').values(
       assignments.map((a) => ({
         organization_id: organizationId,
         session_id: sessionId,
@@ -19,8 +19,11 @@ export async function insertSessionDocuments(db: Db, organizationId: string, ses
         host_id: a.hostId,
         created_at: at,
       })),
-    )
-    .execute();
+    );
+}
+
+export async function insertSessionDocuments(db: Db, organizationId: string, sessionId: string, assignments: DocumentAssignment[], at: Date): Promise<void> {
+  await writeTogether(db, [sessionDocumentsWrite(organizationId, sessionId, assignments, at)]);
 }
 
 /** Distinct templates assigned to the session, in the versions it was given, with their audience. */

@@ -1,7 +1,7 @@
 // Document templates, their assignment to sessions, completion and signed PDFs.
 export { type DocumentAssignment, documentAssignments } from './assignment';
-export { assignedTemplates, dropPendingDocuments, insertSessionDocuments, moveHostDocuments, unassignTemplates } from './assignment-repo';
+export { assignedTemplates, dropPendingDocuments, insertSessionDocuments, moveHostDocuments, sessionDocumentsWrite, unassignTemplates } from './assignment-repo';
 export { createDocumentCompletion, type DocumentCompletion } from './completion';
-export { replaceServiceDefaults } from './repo';
+export { assignableTemplatesQuery, replaceServiceDefaults } from './repo';
 export { documentsRoutes } from './routes';
-export { createDocumentsService, requireTemplates } from './service';
+export { checkTemplates, createDocumentsService, requireTemplates } from './service';

@@ -35,17 +35,30 @@ export async function listTemplates(
 }
 
 /** Active templates among `ids`, with just what assigning them needs (no fields, no file). */
-export async function findAssignableTemplates(db: Db, organizationId: string, ids: string[]): Promise<{ id: string; name: string; audience: Audience; versionId: string }[]> {
-  if (ids.length === 0) return [];
+/**
+ * Active templates of the organization, current version, by name: those among `ids`, or a
+ * service's defaults (`{ defaultsOf: serviceId }`, for a merged read that has no ids yet).
+ */
+export function assignableTemplatesQuery(db: Db, organizationId: string, ids: string[] | { defaultsOf: string }) {
   return db
     .selectFrom('document_templates as t')
     .innerJoin('document_template_versions as v', (join) => join.onRef('v.template_id', '=', 't.id').onRef('v.version', '=', 't.current_version'))
     .select(['t.id', 't.name', 't.audience', 'v.id as versionId'])
     .where('t.organization_id', '=', organizationId)
     .where('t.active', '=', true)
-    .where('t.id', 'in', ids)
-    .orderBy('t.name')
-    .execute();
+    .where((eb) =>
+      Array.isArray(ids)
+        ? ids.length > 0
+          ? eb('t.id', 'in', ids)
+          : eb.lit(false)
+        : eb('t.id', 'in', eb.selectFrom('service_document_templates').select('template_id').where('service_id', '=', ids.defaultsOf)),
+    )
+    .orderBy('t.name');
+}
+
+export async function findAssignableTemplates(db: Db, organizationId: string, ids: string[]): Promise<{ id: string; name: string; audience: Audience; versionId: string }[]> {
+  if (ids.length === 0) return [];
+  return assignableTemplatesQuery(db, organizationId, ids).execute();
 }
 
 export interface NewVersion {

@@ -13,7 +13,11 @@ import * as repo from './repo';
 
 /** Active templates of the organization among `ids`, current version; unknown ones reported at their index. */
 export async function requireTemplates(db: Kysely<Database>, organizationId: string, ids: string[], path: string) {
-  const found = await repo.findAssignableTemplates(db, organizationId, ids);
+  return checkTemplates(await repo.findAssignableTemplates(db, organizationId, ids), ids, path);
+}
+
+/** `found` (the templates read for `ids`) when every id is among them; else 400 naming each unknown one at its index. */
+export function checkTemplates<T extends { id: string }>(found: T[], ids: string[], path: string): T[] {
   const known = new Set(found.map((t) => t.id));
   const errors = ids.flatMap((id, index) => (known.has(id) ? [] : [{ path: `${path}.${index}`, message: 'Unknown document' }]));
   if (errors.length > 0) throw invalid(errors);

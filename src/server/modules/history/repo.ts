@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { describeHistory, type HistoryActor, type HistoryEntry, type HistoryEvent } from '../../../shared/history';
 import type { Database } from '../../db/schema';
+import { type Write, writeTogether } from '../../db/writes';
 import { sessionParticipantIds } from '../access';
 import { recordAudit } from '../audit';
 
@@ -13,23 +14,26 @@ export type SessionHistoryEvent = HistoryEvent & { organizationId: string; sessi
  * Appends to a session's history, inside the transaction of the change it tells of, and to the
  * organization's audit trail as `session.<type>` naming the patients concerned: every change to a
  * session reaches the Audit page without each writer remembering to. The stored summary (in UTC)
- * is for people reading the table directly; the app describes entries itself.
+ * is for people reading the table directly; the app describes entries itself. `alongWith` are the
+ * change's own rows (a booking's), written in the same statement before the history row: one
+ * round trip for all of them.
  */
-export async function recordHistory(db: Kysely<Database>, event: SessionHistoryEvent): Promise<void> {
-  await db
-    .insertInto('session_history')
-    .values({
-      organization_id: event.organizationId,
-      session_id: event.sessionId,
-      at: event.at,
-      type: event.type,
-      actor_kind: event.actor.kind,
-      actor_id: event.actor.id,
-      actor_name: event.actor.name,
-      summary: describeHistory(event, 'UTC'),
-      data: JSON.stringify(event.data),
-    })
-    .execute();
+export async function recordHistory(db: Kysely<Database>, event: SessionHistoryEvent, alongWith: readonly (Write | null)[] = []): Promise<void> {
+  await writeTogether(db, [
+    ...alongWith,
+    (qc) =>
+      qc.insertInto('session_history').values({
+        organization_id: event.organizationId,
+        session_id: event.sessionId,
+        at: event.at,
+        type: event.type,
+        actor_kind: event.actor.kind,
+        actor_id: event.actor.id,
+        actor_name: event.actor.name,
+        summary: describeHistory(event, 'UTC'),
+        data: JSON.stringify(event.data),
+      }),
+  ]);
   await recordAudit(db, {
     organizationId: event.organizationId,
     actorKind: event.actor.kind,

@@ -105,30 +105,35 @@ export async function loadMessageContext(db: Kysely<Database>, sessionId: string
   };
 }
 
-/**
- * The context of a session its booking is writing, from what the booking already holds (times,
- * service, participants with their documents) and one read of the names it does not: reading back
- * the rows it just wrote would take three queries inside its transaction.
- */
-export async function newSessionMessageContext(
-  db: Kysely<Database>,
-  session: { id: string; organizationId: string; start: Date; end: Date; serviceName: string; sessionTypeId: string; hostId: string },
-  participants: MessageContext['participants'],
-): Promise<MessageContext> {
-  const row = await db
+/** The names a new session's messages print that its booking does not hold: organization, session type, host. */
+export const newSessionNamesQuery = (db: Kysely<Database>, organizationId: string, sessionTypeId: string, hostId: string) =>
+  db
     .selectFrom('organizations as o')
     .innerJoin('session_types as st', 'st.organization_id', 'o.id')
     .innerJoin('users as h', 'h.organization_id', 'o.id')
     .select(['o.name as organization_name', 'o.deactivated_at as organization_deactivated_at', 'o.logo_width', 'o.logo_height', 'st.name as session_type_name', 'st.modality', 'h.name as host_name'])
-    .where('o.id', '=', session.organizationId)
-    .where('st.id', '=', session.sessionTypeId)
-    .where('h.id', '=', session.hostId)
-    .executeTakeFirstOrThrow();
+    .where('o.id', '=', organizationId)
+    .where('st.id', '=', sessionTypeId)
+    .where('h.id', '=', hostId);
+
+type NewSessionNames = NonNullable<Awaited<ReturnType<ReturnType<typeof newSessionNamesQuery>['executeTakeFirst']>>>;
+
+/**
+ * The context of a session its booking is writing, from what the booking already holds (times,
+ * service, participants with their documents) and the names it read with its other facts
+ * (`newSessionNamesQuery`; the deactivation time as JSON text there): reading back the rows it
+ * just wrote would take three queries inside its transaction.
+ */
+export function newSessionMessageContext(
+  names: Omit<NewSessionNames, 'organization_deactivated_at'> & { organization_deactivated_at: Date | string | null },
+  session: { id: string; organizationId: string; start: Date; end: Date; serviceName: string },
+  participants: MessageContext['participants'],
+): MessageContext {
   return {
     organizationId: session.organizationId,
-    organizationName: row.organization_name,
-    organizationDeactivated: row.organization_deactivated_at !== null,
-    organizationLogo: logoSize(row),
+    organizationName: names.organization_name,
+    organizationDeactivated: names.organization_deactivated_at !== null,
+    organizationLogo: logoSize(names),
     session: {
       id: session.id,
       start: session.start.toISOString(),
@@ -136,9 +141,9 @@ export async function newSessionMessageContext(
       version: 1,
       status: 'scheduled',
       serviceName: session.serviceName,
-      sessionTypeName: row.session_type_name,
-      modality: row.modality,
-      hostName: row.host_name,
+      sessionTypeName: names.session_type_name,
+      modality: names.modality,
+      hostName: names.host_name,
     },
     participants,
   };

@@ -2,8 +2,9 @@ import type { Kysely } from 'kysely';
 import type { MessageKind } from '../../../shared/history';
 import { type InvitationType, needsEmail, needsPhone } from '../../../shared/participants';
 import type { Database } from '../../db/schema';
+import type { Write } from '../../db/writes';
 import { loadMessageContext, type MessageContext } from './context';
-import { insertMessages, type NewMessage, noticedSince } from './outbox-repo';
+import { insertMessages, messagesWrite, type NewMessage, noticedSince } from './outbox-repo';
 import { renderEmail, renderSms } from './templates/render';
 
 export interface MessageOptions {
@@ -44,21 +45,16 @@ export async function queueSessionMessages(
   kind: MessageKind,
   options: MessageOptions & { participantIds?: string[] },
 ): Promise<{ queued: number; participants: number }> {
-  return queueMessages(db, await loadMessageContext(db, sessionId), kind, options);
-}
-
-/** As queueSessionMessages, about a session whose context the caller holds (a booking builds it). */
-export async function queueMessages(
-  db: Kysely<Database>,
-  context: MessageContext,
-  kind: MessageKind,
-  options: MessageOptions & { participantIds?: string[] },
-): Promise<{ queued: number; participants: number }> {
+  const context = await loadMessageContext(db, sessionId);
   const ids = options.participantIds ?? context.participants.map((p) => p.id);
   const messages = ids.flatMap((id) => messagesFor(kind, context, id, options));
   await insertMessages(db, messages);
   return { queued: messages.length, participants: ids.length };
 }
+
+/** The messages of `kind` to every participant of the context, to write with the change (a booking); null when none. */
+export const sessionMessagesWrite = (context: MessageContext, kind: MessageKind, options: MessageOptions): Write | null =>
+  messagesWrite(context.participants.flatMap((participant) => messagesTo(kind, context, participant, options)));
 
 /**
  * Tells a participant's former address (as it was before the change, in the caller's transaction)

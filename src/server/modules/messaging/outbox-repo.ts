@@ -2,6 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { MessageKind } from '../../../shared/history';
 import type { OutboxKind, StaffMessageKind } from '../../../shared/outbox';
 import type { Channel, Database } from '../../db/schema';
+import { type Write, writeTogether } from '../../db/writes';
 
 type Db = Kysely<Database>;
 
@@ -19,11 +20,11 @@ export interface NewMessage {
   at: Date;
 }
 
-export async function insertMessages(db: Db, messages: NewMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  await db
-    .insertInto('outbox_messages')
-    .values(
+/** The messages' outbox rows, due at once; null when there are none. */
+export function messagesWrite(messages: NewMessage[]): Write | null {
+  if (messages.length === 0) return null;
+  return (db) =>
+    db.insertInto('outbox_messages').values(
       messages.map((m) => ({
         organization_id: m.organizationId,
         session_id: m.sessionId,
@@ -38,8 +39,11 @@ export async function insertMessages(db: Db, messages: NewMessage[]): Promise<vo
         next_attempt_at: m.at,
         created_at: m.at,
       })),
-    )
-    .execute();
+    );
+}
+
+export async function insertMessages(db: Db, messages: NewMessage[]): Promise<void> {
+  await writeTogether(db, [messagesWrite(messages)]);
 }
 
 /** The columns of a message without attachments, due at once. */

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, RemindersTable } from '../../db/schema';
+import type { Write } from '../../db/writes';
 
 type Db = Kysely<Database>;
 
@@ -17,18 +19,25 @@ export async function insertReminders(db: Db, rows: Insertable<RemindersTable>[]
     .execute();
 }
 
+export interface ReminderPlan {
+  organizationId: string;
+  sessionId: string;
+  participantIds: string[];
+  start: Date;
+  offsetsMinutes: number[];
+  now: Date;
+}
+
 /**
- * One reminder per participant and offset. A reminder whose time has already passed when the
- * session is booked (a 24-hour reminder for a session in 2 hours) is skipped, never sent late.
+ * One reminder per participant and offset (each once). A reminder whose time has already passed
+ * when the session is booked (a 24-hour reminder for a session in 2 hours) is skipped, never sent late.
  */
-export async function scheduleReminders(
-  db: Db,
-  plan: { organizationId: string; sessionId: string; participantIds: string[]; start: Date; offsetsMinutes: number[]; now: Date },
-): Promise<void> {
-  const rows = plan.participantIds.flatMap((participantId) =>
-    plan.offsetsMinutes.map((offset) => {
+function reminderRows(plan: ReminderPlan) {
+  return [...new Set(plan.participantIds)].flatMap((participantId) =>
+    [...new Set(plan.offsetsMinutes)].map((offset) => {
       const due = new Date(plan.start.getTime() - offset * 60_000);
       return {
+        id: randomUUID(),
         organization_id: plan.organizationId,
         session_id: plan.sessionId,
         participant_id: participantId,
@@ -38,7 +47,25 @@ export async function scheduleReminders(
       };
     }),
   );
-  await insertReminders(db, rows);
+}
+
+/** Reminders for participants of an existing session (a second for the same offset is ignored). */
+export async function scheduleReminders(db: Db, plan: ReminderPlan): Promise<void> {
+  await insertReminders(db, reminderRows(plan));
+}
+
+/**
+ * A new session's reminders and their queue entries, as two writes of the booking's one statement
+ * (db/writes.ts). The ids are made here because one data-modifying WITH sees another's rows only
+ * through RETURNING; nothing of a session being created exists yet, so no row can conflict.
+ */
+export function newSessionReminderWrites(plan: ReminderPlan): [Write | null, Write | null] {
+  const rows = reminderRows(plan);
+  const queued = rows.filter((row) => row.status === 'pending').map((row) => ({ reminder_id: row.id, due_at: row.due_at }));
+  return [
+    rows.length > 0 ? (db) => db.insertInto('reminders').values(rows) : null,
+    queued.length > 0 ? (db) => db.insertInto('reminder_queue').values(queued) : null,
+  ];
 }
 
 export interface DueReminder {

@@ -54,15 +54,17 @@ export async function searchParticipants(db: Db, organizationId: string, query: 
   return rows.map(toParticipant);
 }
 
-export async function findParticipants(db: Db, organizationId: string, ids: string[]): Promise<Participant[]> {
-  if (ids.length === 0) return [];
-  const rows = await db
+/** The organization's participants among `ids` (none for none). */
+export const participantsQuery = (db: Db, organizationId: string, ids: string[]) =>
+  db
     .selectFrom('participants')
     .select(COLUMNS)
     .where('organization_id', '=', organizationId)
-    .where('id', 'in', ids)
-    .execute();
-  return rows.map(toParticipant);
+    .where((eb) => (ids.length > 0 ? eb('id', 'in', ids) : eb.lit(false)));
+
+export async function findParticipants(db: Db, organizationId: string, ids: string[]): Promise<Participant[]> {
+  if (ids.length === 0) return [];
+  return (await participantsQuery(db, organizationId, ids).execute()).map(toParticipant);
 }
 
 export async function findByEmail(db: Db, organizationId: string, email: string): Promise<Participant | undefined> {

@@ -3,14 +3,14 @@ import { INVITATION_LABELS, type InvitationType } from '../../../shared/particip
 import type { CreatedSession, CreateSession } from '../../../shared/sessions';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/schema';
+import { writeTogether } from '../../db/writes';
 import { forbidden, invalid, notFound } from '../../errors';
 import { type Actor, hasRole } from '../auth';
-import { findHostContext } from '../availability';
-import { findService } from '../catalog';
-import { documentAssignments, insertSessionDocuments, requireTemplates } from '../documents';
+import { checkTemplates, documentAssignments, sessionDocumentsWrite } from '../documents';
 import { recordHistory } from '../history';
-import { newSessionMessageContext, queueMessages, scheduleReminders } from '../messaging';
-import { addToDirectory, findParticipants } from '../participants';
+import { newSessionMessageContext, newSessionReminderWrites, sessionMessagesWrite } from '../messaging';
+import { addToDirectory } from '../participants';
+import { readBookingFacts } from './booking-read';
 import { checkStart } from './booking-rules';
 import * as repo from './repo';
 
@@ -42,10 +42,17 @@ options: { previousSessionId?: string } = {},
   const { clock, organizerEmail } = deps;
   const now = clock.now();
   const hostId = hostIdFor(actor, input.hostId);
-  const host = await findHostContext(trx, actor.organizationId, hostId);
+  const existingIds = input.participants.flatMap((p) => (p.participantId ? [p.participantId] : []));
+  const facts = await readBookingFacts(trx, actor.organizationId, {
+    hostId,
+    serviceId: input.serviceId,
+    sessionTypeId: input.sessionTypeId,
+    templateIds: input.documentTemplateIds,
+    participantIds: existingIds,
+  });
+  const { host, service } = facts;
   if (!host || host.deactivated) throw notFound('Host');
   if (!host.roles.includes('provider')) throw invalid([{ path: 'hostId', message: 'This user is not a provider' }]);
-  const service = await findService(trx, actor.organizationId, input.serviceId);
   if (!service || !service.active) throw notFound('Service');
   if (!service.sessionTypeIds.includes(input.sessionTypeId)) {
     throw invalid([{ path: 'sessionTypeId', message: `${service.name} is not offered as this session type` }]);
@@ -63,17 +70,15 @@ options: { previousSessionId?: string } = {},
     meetNow: Boolean(input.meetNow),
     allowOutsideWorkHours: Boolean(input.allowOutsideWorkHours),
   });
-  const templates = await requireTemplates(trx, actor.organizationId, input.documentTemplateIds ?? service.documentTemplateIds, 'documentTemplateIds');
+  const templates = checkTemplates(facts.templates, input.documentTemplateIds ?? service.documentTemplateIds, 'documentTemplateIds');
 
-  const existingIds = input.participants.flatMap((p) => (p.participantId ? [p.participantId] : []));
-  const existing = new Map((await findParticipants(trx, actor.organizationId, existingIds)).map((p) => [p.id, p]));
+  const existing = new Map(facts.participants.map((p) => [p.id, p]));
   const unknown = input.participants.flatMap((p, index) =>
     p.participantId && !existing.has(p.participantId) ? [{ path: `participants.${index}.participantId`, message: 'Unknown participant' }] : [],
   );
   if (unknown.length > 0) throw invalid(unknown);
 
-  // The row first: a time taken meanwhile fails here, before anything else is written.
-  await repo.insertSession(trx, {
+  const sessionRow = repo.sessionWrite({
     id: sessionId,
     organizationId: actor.organizationId,
     serviceId: service.id,
@@ -85,6 +90,9 @@ options: { previousSessionId?: string } = {},
     at: now,
     previousSessionId: options.previousSessionId ?? null,
   });
+  // Newcomers join the directory after the row: a time taken meanwhile fails first (409), before them.
+  const newcomers = input.participants.some((p) => !p.participantId);
+  if (newcomers) await writeTogether(trx, [sessionRow]);
 
   const invited: { participantId: string; invitationType: InvitationType; name: string; timeZone: string; email: string | null; phone: string | null }[] = [];
   for (const [index, p] of input.participants.entries()) {
@@ -101,43 +109,44 @@ options: { previousSessionId?: string } = {},
     });
   }
   const participantIds = invited.map((p) => p.participantId);
-  await repo.insertSessionParticipants(trx, actor.organizationId, sessionId, invited, now);
-  await insertSessionDocuments(trx, actor.organizationId, sessionId, documentAssignments(templates, participantIds, hostId), now);
 
   // Invitations and reminders are written with the session: none for a booking that rolled back.
   const pendingDocuments = templates.filter((t) => t.audience === 'participant').map((t) => t.name);
-  const context = await newSessionMessageContext(
-    trx,
-    { id: sessionId, organizationId: actor.organizationId, start: new Date(start), end: new Date(end), serviceName: service.name, sessionTypeId: input.sessionTypeId, hostId },
+  // The session type offered by the service is the organization's, so its names were found.
+  const context = newSessionMessageContext(
+    facts.names!,
+    { id: sessionId, organizationId: actor.organizationId, start: new Date(start), end: new Date(end), serviceName: service.name },
     invited.map((p) => ({ id: p.participantId, name: p.name, timeZone: p.timeZone, email: p.email, phone: p.phone, invitationType: p.invitationType, pendingDocuments })),
   );
-  await queueMessages(trx, context, 'invitation', { organizerEmail, at: now });
-  await scheduleReminders(trx, {
-    organizationId: actor.organizationId,
-    sessionId,
-    participantIds,
-    start: new Date(start),
-    offsetsMinutes: host.reminderOffsetsMinutes,
-    now,
-  });
-  // Last: its audit row locks the organization's audit chain head until commit, and every booking
-  // (every audited change) of the organization waits for that lock.
-  await recordHistory(trx, {
-    organizationId: actor.organizationId,
-    sessionId,
-    at: now,
-    type: 'created',
-    actor: { kind: 'user', id: actor.id, name: actor.name },
-    data: {
-      serviceName: service.name,
-      ...(input.meetNow ? { meetNow: true } : {}),
-      start: new Date(start).toISOString(),
-      end: new Date(end).toISOString(),
-      hostId,
-      participants: invited.map((p) => ({ id: p.participantId, name: p.name, invitation: INVITATION_LABELS[p.invitationType] })),
-      documents: templates.map((t) => t.name),
+  // Every row of the booking in one statement with its history (one round trip, all or nothing);
+  // the audit row comes last: it locks the organization's audit chain head until commit, and every
+  // booking (every audited change) of the organization waits for that lock.
+  await recordHistory(
+    trx,
+    {
+      organizationId: actor.organizationId,
+      sessionId,
+      at: now,
+      type: 'created',
+      actor: { kind: 'user', id: actor.id, name: actor.name },
+      data: {
+        serviceName: service.name,
+        ...(input.meetNow ? { meetNow: true } : {}),
+        start: new Date(start).toISOString(),
+        end: new Date(end).toISOString(),
+        hostId,
+        participants: invited.map((p) => ({ id: p.participantId, name: p.name, invitation: INVITATION_LABELS[p.invitationType] })),
+        documents: templates.map((t) => t.name),
+      },
     },
-  });
+    [
+      newcomers ? null : sessionRow,
+      repo.sessionParticipantsWrite(actor.organizationId, sessionId, invited, now),
+      sessionDocumentsWrite(actor.organizationId, sessionId, documentAssignments(templates, participantIds, hostId), now),
+      sessionMessagesWrite(context, 'invitation', { organizerEmail, at: now }),
+      ...newSessionReminderWrites({ organizationId: actor.organizationId, sessionId, participantIds, start: new Date(start), offsetsMinutes: host.reminderOffsetsMinutes, now }),
+    ],
+  );
   // Answered from what was just written: re-reading it would cost two more queries.
   return {
     id: sessionId,

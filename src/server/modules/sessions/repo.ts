@@ -1,26 +1,27 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, InvitationType, SessionStatus } from '../../db/schema';
+import { type Write, writeTogether } from '../../db/writes';
 
 type Db = Kysely<Database>;
 
-export async function insertSession(
-  db: Db,
-  row: {
-    id: string;
-    organizationId: string;
-    serviceId: string;
-    sessionTypeId: string;
-    hostId: string;
-    createdBy: string;
-    start: Date;
-    end: Date;
-    at: Date;
-    previousSessionId: string | null;
-  },
-): Promise<void> {
-  await db
-    .insertInto('sessions')
-    .values({
+export interface NewSession {
+  id: string;
+  organizationId: string;
+  serviceId: string;
+  sessionTypeId: string;
+  hostId: string;
+  createdBy: string;
+  start: Date;
+  end: Date;
+  at: Date;
+  previousSessionId: string | null;
+}
+
+/** The session's row (the database refuses it if the host has another at that time). */
+export const sessionWrite =
+  (row: NewSession): Write =>
+  (db) =>
+    db.insertInto('sessions').values({
       id: row.id,
       organization_id: row.organizationId,
       service_id: row.serviceId,
@@ -32,9 +33,24 @@ export async function insertSession(
       created_at: row.at,
       updated_at: row.at,
       previous_session_id: row.previousSessionId,
-    })
-    .execute();
+    });
+
+export async function insertSession(db: Db, row: NewSession): Promise<void> {
+  await writeTogether(db, [sessionWrite(row)]);
 }
+
+export const sessionParticipantsWrite =
+  (organizationId: string, sessionId: string, entries: { participantId: string; invitationType: InvitationType }[], at: Date): Write =>
+  (db) =>
+    db.insertInto('session_participants').values(
+      entries.map((entry) => ({
+        organization_id: organizationId,
+        session_id: sessionId,
+        participant_id: entry.participantId,
+        invitation_type: entry.invitationType,
+        added_at: at,
+      })),
+    );
 
 export async function insertSessionParticipants(
   db: Db,
@@ -43,18 +59,7 @@ export async function insertSessionParticipants(
   entries: { participantId: string; invitationType: InvitationType }[],
   at: Date,
 ): Promise<void> {
-  await db
-    .insertInto('session_participants')
-    .values(
-      entries.map((entry) => ({
-        organization_id: organizationId,
-        session_id: sessionId,
-        participant_id: entry.participantId,
-        invitation_type: entry.invitationType,
-        added_at: at,
-      })),
-    )
-    .execute();
+  await writeTogether(db, [sessionParticipantsWrite(organizationId, sessionId, entries, at)]);
 }
 
 /** Claims an idempotency key; when it was already used, returns the earlier claim instead. */
