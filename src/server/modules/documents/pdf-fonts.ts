@@ -78,24 +78,19 @@ const coversAll = (covers: ReadonlySet<number>, grapheme: string) =>
 /**
  * Upstream fontkit, not pdf-lib's stale @pdf-lib/fontkit fork, whose TrueType subsets lose glyphs
  * (foliojs/fontkit#191, fixed upstream in 1.8). pdf-lib reads a subset through the old
- * `encodeStream()`, which fontkit 2 replaced with `encode()`. A parsed font is kept for the next
- * document: its first layout (reading the shaping tables) costs a few hundred milliseconds.
+ * `encodeStream()`, which fontkit 2 replaced with `encode()`. Each document parses its fonts anew:
+ * a parsed font kept for the next document (to save its first layout) made a later document lose
+ * glyphs ("Dr. na Ortiz" after the EHR tests had rendered theirs in the same process).
  */
-const parsed = new WeakMap<Uint8Array, fontkit.Font>();
 function parse(bytes: Uint8Array): fontkit.Font {
-  let font = parsed.get(bytes);
-  if (!font) {
-    const created = fontkit.create(Buffer.from(bytes)) as fontkit.Font;
-    const createSubset = created.createSubset.bind(created);
-    font = Object.assign(created, {
-      createSubset: () => {
-        const subset = createSubset();
-        return Object.assign(subset, { encodeStream: () => Readable.from([subset.encode()]) });
-      },
-    });
-    parsed.set(bytes, font);
-  }
-  return font;
+  const font = fontkit.create(Buffer.from(bytes)) as fontkit.Font;
+  const createSubset = font.createSubset.bind(font);
+  return Object.assign(font, {
+    createSubset: () => {
+      const subset = createSubset();
+      return Object.assign(subset, { encodeStream: () => Readable.from([subset.encode()]) });
+    },
+  });
 }
 const upstreamFontkit = { create: parse } as unknown as Parameters<PDFDocument['registerFontkit']>[0];
 
