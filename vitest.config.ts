@@ -25,6 +25,10 @@ export default defineConfig({
           include: ['src/server/**/*.test.ts', 'src/shared/**/*.test.ts'],
           environment: 'node',
           globalSetup: ['src/server/testing/global-setup.ts'],
+          // Each file starts its own app on its own database copy (testing/harness.ts); sharing
+          // the module registry per worker saves importing the server ~90 times, and found a
+          // real leak between documents (a parsed PDF font shared across them: documents/pdf-fonts.ts).
+          isolate: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
