@@ -44,4 +44,7 @@ it('two starts at once after a source changed both succeed and leave one complet
   for (const asset of assets) expect(existsSync(join(dist, 'web', asset)), asset).toBe(true);
   // No temporary build or link left behind by the one that lost the race.
   expect(readdirSync(dist).filter((entry) => entry.startsWith('.'))).toEqual([]);
+  // A production build though this test runs with NODE_ENV=test: none of React's development warnings.
+  const scripts = readdirSync(join(dist, 'web', 'assets')).filter((file) => file.endsWith('.js'));
+  expect(scripts.filter((file) => readFileSync(join(dist, 'web', 'assets', file), 'utf8').includes('should have a unique "key" prop'))).toEqual([]);
 });
