@@ -33,7 +33,11 @@ export async function signInThroughForm(page: Page, email: string, password = DE
   await page.goto('/signin');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
+  // Until the answer is in: a test that navigates right after the click aborted the sign-in
+  // request and landed on the sign-in page (seen once the web build was a production one).
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/auth/login') && response.request().method() === 'POST');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await answered;
 }
 
 export interface FreshUser {
