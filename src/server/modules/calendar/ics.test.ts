@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { calendarFile } from './ics';
 
@@ -48,5 +49,41 @@ describe('calendarFile', () => {
 
   it('folds every line at 75 octets', () => {
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+});
+
+describe('calendarFile, written by hand', () => {
+  const event = {
+    sessionId: '00000000-0000-4000-8000-000000000002',
+    version: 3,
+    start: '2026-03-03T15:00:00.250Z',
+    end: '2026-03-03T16:00:00Z',
+    summary: 'Ünïcödé ✓ 😀 '.repeat(12),
+    description: `Open: https://clinic.test/sessions/2 ${'😀'.repeat(40)}`,
+    url: 'https://clinic.test/join/abc?a=1,b;c',
+    canceled: false,
+  };
+  const ics = calendarFile({ name: 'Clinic · Carebeam', method: 'publish', stamp: new Date('2026-03-02T15:00:00.999Z'), events: [event] });
+
+  it('reads back in a calendar parser exactly as given', () => {
+    const vevent = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
+    expect(vevent.getFirstPropertyValue('summary')).toBe(event.summary);
+    expect(vevent.getFirstPropertyValue('description')).toBe(event.description);
+    expect(vevent.getFirstPropertyValue('url')).toBe(event.url);
+    expect(vevent.getFirstPropertyValue('sequence')).toBe(2);
+    expect(String(vevent.getFirstPropertyValue('dtstart'))).toBe('2026-03-03T15:00:00Z');
+  });
+
+  it('folds between characters, never inside one (multi-byte and surrogate pairs)', () => {
+    const parts = ics.split('\r\n');
+    expect(parts.some((part) => part.startsWith(' '))).toBe(true);
+    for (const part of parts) {
+      expect(Buffer.byteLength(part)).toBeLessThanOrEqual(75);
+      expect(part).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+    }
+  });
+
+  it('writes whole-second UTC times and the URL as a URI, unescaped', () => {
+    expect(lines(ics)).toEqual(expect.arrayContaining(['DTSTAMP:20260302T150000Z', 'DTSTART:20260303T150000Z', 'URL;VALUE=URI:https://clinic.test/join/abc?a=1,b;c']));
   });
 });
