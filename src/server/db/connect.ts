@@ -6,6 +6,7 @@ import pg from 'pg';
 import { lockDataDirectory } from './data-dir-lock';
 import { type Listening, type ListenHandlers, listenOnPglite, listenOnPostgres } from './listen';
 import { PgliteDialect } from './pglite-dialect';
+import { PreparingClient } from './prepared-statements';
 import type { Database } from './schema';
 
 /** `application_name` of the query pool; the LISTEN connection's is `carebeam-listen`. */
@@ -86,6 +87,7 @@ export async function openDatabase(target: DatabaseTarget, options: DatabaseOpti
       // Names the app's connections in pg_stat_activity (operators, and tests that end them).
       application_name: APPLICATION_NAME,
       max: target.poolSize ?? 10,
+      Client: PreparingClient,
       types: {
         getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
           if (oid === INT8) return parseInt8;
