@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { PREPARED_PER_CONNECTION, PreparingClient } from './prepared-statements';
 
 // Named statements live on one server connection, so this runs only against a PostgreSQL server.
@@ -50,5 +51,18 @@ describe.skipIf(!serverUrl)('a connection that prepares its statements', () => {
   it(`prepares at most ${PREPARED_PER_CONNECTION} statements; later ones still run, unnamed`, async () => {
     for (let i = 0; i <= PREPARED_PER_CONNECTION; i++) expect((await client.query(`SELECT $1::int + ${i} AS n`, [1])).rows).toEqual([{ n: i + 1 }]);
     expect(await prepared()).toHaveLength(PREPARED_PER_CONNECTION);
+  });
+});
+
+describe.skipIf(!serverUrl)('a pool of connections that prepare their statements', () => {
+  it('answers a pool’s query (which calls back), and prepares there too', async () => {
+    const pool = new pg.Pool({ connectionString: serverUrl, max: 1, Client: PreparingClient });
+    try {
+      expect((await pool.query('SELECT $1::int * 2 AS n', [21])).rows).toEqual([{ n: 42 }]);
+      expect((await pool.query("SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'carebeam%'")).rows).toEqual([{ n: 1 }]);
+      await expect(pool.query('SELECT $1::int AS n', ['x'])).rejects.toThrow(/invalid input syntax/);
+    } finally {
+      await pool.end();
+    }
   });
 });

@@ -25,13 +25,24 @@ export class PreparingClient extends pg.Client {
   readonly #names = new Map<string, string>();
   #prepared = 0;
 
-  // pg's query() has many overloads; Kysely's driver calls query(text, values) and awaits it.
+  // pg's query() has many overloads: Kysely's driver calls query(text, values) and awaits it; a
+  // pg.Pool's query() calls query(text, values, callback).
   override query(...args: unknown[]): any {
-    const [text, values] = args;
+    const [text, values, callback] = args;
     const name = typeof text === 'string' && Array.isArray(values) && values.length > 0 ? this.#nameOf(text) : undefined;
     if (!name) return (super.query as (...a: unknown[]) => unknown)(...args);
-    return super.query({ name, text: text as string, values: values as unknown[] }).catch((error: unknown) => {
+    const forgetIfStale = (error: unknown) => {
       if (isStaleResultType(error)) this.#names.delete(text as string);
+    };
+    const config = { name, text: text as string, values: values as unknown[] };
+    if (typeof callback === 'function') {
+      return super.query(config, (error: Error | null, result: unknown) => {
+        if (error) forgetIfStale(error);
+        callback(error, result);
+      });
+    }
+    return super.query(config).catch((error: unknown) => {
+      forgetIfStale(error);
       throw error;
     });
   }
