@@ -8,6 +8,7 @@ import { systemClock } from '../../src/server/clock';
 import type { PGlite } from '@electric-sql/pglite';
 import { type DatabaseHandle, IN_MEMORY, openDatabase, openPglite, pgliteDatabase } from '../../src/server/db/connect';
 import { migrateToLatest } from '../../src/server/db/migrate';
+import { PreparingClient } from '../../src/server/db/prepared-statements';
 import type { Database } from '../../src/server/db/schema';
 import { seedDemo } from '../../src/server/seed/demo';
 import { localFileStore } from '../../src/server/storage/file-store';
@@ -47,9 +48,13 @@ const pgliteRaw = (pglite: PGlite): RawDatabase => ({
   transaction: (fn) => pglite.transaction((tx) => fn({ query: async (text, params) => tx.query(text, params) })),
 });
 
-/** A pool of its own on PostgreSQL, as many connections as the app's, so raw load can run as wide as the app's. */
+/**
+ * A pool of its own on PostgreSQL, as many connections as the app's, so raw load can run as wide as
+ * the app's; its connections prepare statements as the app's do (`PreparingClient`), so a floor
+ * differs from the app only by the app's own work.
+ */
 function postgresRaw(url: string): RawDatabase & { end(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: 10, Client: PreparingClient });
   return {
     query: async <R>(text: string, params?: unknown[]) => ({ rows: (await pool.query(text, params)).rows as R[] }),
     transaction: async (fn) => {
