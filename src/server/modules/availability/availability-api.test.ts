@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { availabilitySchema } from '../../../shared/availability';
@@ -47,6 +48,17 @@ describe('GET /api/availability', () => {
     const strict = availabilitySchema.extend({ slots: z.array(z.strictObject({ start: z.iso.datetime(), end: z.iso.datetime() })) }).strict();
     expect(strict.safeParse(response.body).error).toBeUndefined();
     expect(response.body.slots.length).toBeGreaterThan(100);
+  });
+
+  it('goes out compressed in one piece when the client asks: brotli, its length known (not chunked)', async () => {
+    const params = new URLSearchParams({ hostId: provider.id, serviceId: service.id, from: '2026-03-03', to: '2026-03-09' });
+    const response = await t.request({ url: `/api/availability?${params}`, cookie: dispatcher.cookie, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['transfer-encoding']).toBeUndefined();
+    expect(Number(response.headers['content-length'])).toBe(response.rawPayload.byteLength);
+    const answer = JSON.parse(brotliDecompressSync(response.rawPayload).toString());
+    expect(answer.slots.length).toBeGreaterThan(100);
+    expect(response.rawPayload.byteLength).toBeLessThan(JSON.stringify(answer).length / 4);
   });
 
   it('leaves out times taken by the host’s sessions, but not canceled ones', async () => {
