@@ -5,7 +5,7 @@ import { type ExportInput, sessionBundle } from '../src/server/modules/ehr/fhir-
 import { validateBundle } from '../src/server/modules/ehr/fhir-validate';
 import { type BenchApp, type BenchDatabase, demoFollowUp, demoSessions } from './lib/bench-app';
 import { measureLatency } from './lib/latency';
-import { p95, postFromWorker, type PostRequest } from './lib/post-load';
+import { p95, requestsFromWorker, type WorkerRequest } from './lib/worker-load';
 import type { Figure } from './lib/report';
 import { sized } from './lib/profile';
 
@@ -47,7 +47,7 @@ async function cartsWithSessions(app: BenchApp) {
   return { admin, carts: carts.slice(0, CARTS), bundleSession: carts[CARTS]!, organizationId: host.organization_id };
 }
 
-function cartRequests(carts: { token: string; sessionId: string }[], count: number, prefix: string): PostRequest[] {
+function cartRequests(carts: { token: string; sessionId: string }[], count: number, prefix: string): WorkerRequest[] {
   return Array.from({ length: count }, (_, i) => {
     const cart = carts[i % carts.length]!;
     const kind = kindOf(Math.floor(i / carts.length));
@@ -104,8 +104,8 @@ export async function benchMedCart(database: BenchDatabase): Promise<Figure[]> {
   const app = await database.start({ cartReadingsPerMinute: 100_000 });
   try {
     const { admin, carts, bundleSession, organizationId } = await cartsWithSessions(app);
-    const run = await postFromWorker({ origin: app.address, path: '/api/medcart/readings', warmup: cartRequests(carts, WARMUP, 'warm'), requests: cartRequests(carts, count, 'bench'), connections: CARTS, okStatuses: [201] });
-    const sequential = await postFromWorker({ origin: app.address, path: '/api/medcart/readings', warmup: [], requests: cartRequests(carts, SEQUENTIAL, 'one'), connections: 1, okStatuses: [201] });
+    const run = await requestsFromWorker({ origin: app.address, path: '/api/medcart/readings', warmup: cartRequests(carts, WARMUP, 'warm'), requests: cartRequests(carts, count, 'bench'), connections: CARTS, okStatuses: [201] });
+    const sequential = await requestsFromWorker({ origin: app.address, path: '/api/medcart/readings', warmup: [], requests: cartRequests(carts, SEQUENTIAL, 'one'), connections: 1, okStatuses: [201] });
     const failures = [...run.failures, ...sequential.failures];
     if (failures.length > 0) throw new Error(`POST /api/medcart/readings: ${failures.length} failures, e.g. ${failures[0]!.status} ${failures[0]!.text}`);
 
@@ -122,7 +122,7 @@ export async function benchMedCart(database: BenchDatabase): Promise<Figure[]> {
     const floorSeconds = (performance.now() - floorStarted) / 1000;
 
     // The Bundle: 200 readings in one session.
-    const bundleRun = await postFromWorker({ origin: app.address, path: '/api/medcart/readings', warmup: [], requests: cartRequests([bundleSession], BUNDLE_READINGS, 'bundle'), connections: 1, okStatuses: [201] });
+    const bundleRun = await requestsFromWorker({ origin: app.address, path: '/api/medcart/readings', warmup: [], requests: cartRequests([bundleSession], BUNDLE_READINGS, 'bundle'), connections: 1, okStatuses: [201] });
     if (bundleRun.failures.length > 0) throw new Error(`bundle readings: ${bundleRun.failures[0]!.text}`);
     const input = await bundleInput(app, admin, bundleSession.sessionId);
     const problems = validateBundle(sessionBundle(input).bundle);

@@ -7,7 +7,7 @@ import { signInOver } from '../src/server/faults/server-process';
 import { refreshStatistics } from '../src/server/jobs/statistics';
 import { BENCH_PASSWORD } from './lib/bench-app';
 import { type BookingContext, bookingContext, bookings, insertPastSessions, readAllPages, readUrls } from './lib/memory-load';
-import { postFromWorker } from './lib/post-load';
+import { requestsFromWorker } from './lib/worker-load';
 import { SMOKE, sized } from './lib/profile';
 import type { Figure } from './lib/report';
 import { type BuiltServer, type FloorKind, onOwnDatabase, rssMb, startBuiltServer, startFloor, stopProcess } from './lib/server-process';
@@ -107,7 +107,7 @@ async function withDatabase<T>(target: Target, use: (database: DatabaseHandle) =
 /** Bookings from 10 connections (a worker thread); the highest RSS sampled while they ran. */
 async function bookingLoad(server: BuiltServer, next: ReturnType<typeof bookings>): Promise<number> {
   const sampler = sampleRss(server.child.pid!, 200);
-  const run = await postFromWorker({ origin: server.origin, path: '/api/sessions', warmup: next(50), requests: next(BOOKINGS), connections: CONNECTIONS, okStatuses: [201] });
+  const run = await requestsFromWorker({ origin: server.origin, path: '/api/sessions', warmup: next(50), requests: next(BOOKINGS), connections: CONNECTIONS, okStatuses: [201] });
   sampler.stop();
   if (run.failures.length > 0) throw new Error(`${run.failures.length} bookings failed, e.g. ${run.failures[0]!.status} ${run.failures[0]!.text}`);
   const max = Math.max(...sampler.samples.map((s) => s.mb), rssMb(server.child.pid!));

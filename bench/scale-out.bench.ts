@@ -1,6 +1,6 @@
 import { benchPostgres } from './lib/bench-app';
 import { httpLoad } from './lib/http-load';
-import { postFromWorker, type PostLoadRun, type PostRequest } from './lib/post-load';
+import { requestsFromWorker, type WorkerLoadRun, type WorkerRequest } from './lib/worker-load';
 import { sized } from './lib/profile';
 import type { Figure } from './lib/report';
 import { bookingLoad } from './sessions-create.bench';
@@ -15,12 +15,12 @@ const NOTE = '2 cores, one process: contention more than scaling';
 type Instance = Awaited<ReturnType<Awaited<ReturnType<typeof benchPostgres>>['start']>>;
 
 /** The requests split evenly over the instances, each posted over its share of the connections at the same time. */
-async function postThrough(instances: Instance[], requests: PostRequest[]): Promise<number> {
+async function postThrough(instances: Instance[], requests: WorkerRequest[]): Promise<number> {
   const share = Math.ceil(requests.length / instances.length);
   const started = performance.now();
-  const runs: PostLoadRun[] = await Promise.all(
+  const runs: WorkerLoadRun[] = await Promise.all(
     instances.map((instance, i) =>
-      postFromWorker({ origin: instance.address, path: '/api/sessions', okStatuses: [201], warmup: [], requests: requests.slice(i * share, (i + 1) * share), connections: CONNECTIONS / instances.length }),
+      requestsFromWorker({ origin: instance.address, path: '/api/sessions', okStatuses: [201], warmup: [], requests: requests.slice(i * share, (i + 1) * share), connections: CONNECTIONS / instances.length }),
     ),
   );
   const seconds = (performance.now() - started) / 1000;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GENESIS_HASH, rowHash } from '../src/server/modules/audit/chain';
 import { INVITATION_LABELS } from '../src/shared/participants';
 import type { BenchApp, BenchDatabase } from './lib/bench-app';
-import { p95, postFromWorker, type PostRequest } from './lib/post-load';
+import { p95, requestsFromWorker, type WorkerRequest } from './lib/worker-load';
 import type { Figure } from './lib/report';
 import { sized } from './lib/profile';
 
@@ -205,7 +205,7 @@ export async function bookingLoad(app: BenchApp, email: string) {
       return { hostId: c.hosts[k % c.hosts.length]!, start: new Date(start), end: new Date(start + duration) };
     });
   const cookie = await app.signIn(email);
-  const requestsFor = (slots: Slot[]): PostRequest[] =>
+  const requestsFor = (slots: Slot[]): WorkerRequest[] =>
     slots.map((slot) => ({
       headers: { cookie },
       body: JSON.stringify({
@@ -230,13 +230,13 @@ export async function benchCreateSessions(database: BenchDatabase): Promise<Figu
   try {
     const { c, nextSlots, requestsFor } = await bookingLoad(app, 'dispatcher@demo.carebeam.test');
     const target = { origin: app.address, path: '/api/sessions', okStatuses: [201] };
-    const concurrent = await postFromWorker({
+    const concurrent = await requestsFromWorker({
       ...target,
       warmup: requestsFor(nextSlots(WARMUP)),
       requests: requestsFor(nextSlots(BOOKINGS)),
       connections: CONNECTIONS,
     });
-    const sequential = await postFromWorker({ ...target, warmup: [], requests: requestsFor(nextSlots(SEQUENTIAL_BOOKINGS)), connections: 1 });
+    const sequential = await requestsFromWorker({ ...target, warmup: [], requests: requestsFor(nextSlots(SEQUENTIAL_BOOKINGS)), connections: 1 });
     const failures = [...concurrent.failures, ...sequential.failures];
     if (failures.length > 0) {
       throw new Error(`POST /api/sessions: ${failures.length} non-201 answers, e.g. ${failures[0]!.status} ${failures[0]!.text}`);

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../src/server/db/schema';
-import type { PostRequest } from './post-load';
+import type { WorkerRequest } from './worker-load';
 
 // The data and the requests of the memory benchmark: bookings on distinct slots of the demo
 // providers, sessions inserted in bulk by SQL, and the reads staff make all day.
@@ -40,7 +40,7 @@ export type BookingContext = Awaited<ReturnType<typeof bookingContext>>;
 export function bookings(c: BookingContext, cookie: string) {
   const first = Math.ceil(Date.now() / HOUR) * HOUR + HOUR;
   let taken = 0;
-  return (count: number): PostRequest[] =>
+  return (count: number): WorkerRequest[] =>
     Array.from({ length: count }, () => {
       const k = taken++;
       return {

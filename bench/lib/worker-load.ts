@@ -2,24 +2,32 @@ import { Worker } from 'node:worker_threads';
 
 /**
  * The load generator, plain JavaScript run in a worker thread (off the server's event loop):
- * `connections` keep-alive connections, each posting the next unsent request as soon as its
- * previous answer arrived. Warm-up first, then the measured requests; latency per request in ms.
+ * `connections` keep-alive connections, each sending the next unsent request as soon as its
+ * previous answer arrived and was decompressed (as a browser would). Warm-up first, then the
+ * measured requests; latency per request in ms.
  */
 const LOADER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
+const zlib = require('node:zlib');
 const { origin, path, warmup, requests, connections, okStatuses } = workerData;
 const target = new URL(origin);
 const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
 
-function post({ headers, body }) {
+function send({ method = 'POST', headers, body }) {
   return new Promise((resolve, reject) => {
+    const sent = body === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
     const request = http.request(
-      { agent, host: target.hostname, port: target.port, path, method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      { agent, host: target.hostname, port: target.port, path, method, headers: sent },
       (response) => {
         const chunks = [];
         response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode, text: Buffer.concat(chunks).toString() }));
+        response.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const encoding = response.headers['content-encoding'];
+          const text = (encoding === 'br' ? zlib.brotliDecompressSync(raw) : encoding === 'gzip' ? zlib.gunzipSync(raw) : raw).toString();
+          resolve({ status: response.statusCode, text });
+        });
         response.on('error', reject);
       },
     );
@@ -38,7 +46,7 @@ async function phase(list, failures) {
       const t0 = performance.now();
       let result;
       try {
-        result = await post(list[i]);
+        result = await send(list[i]);
       } catch (error) {
         result = { status: 0, text: String(error) };
       }
@@ -59,19 +67,21 @@ async function phase(list, failures) {
 })();
 `;
 
-export interface PostRequest {
+/** POST (the default) with a JSON body, or GET without one. */
+export interface WorkerRequest {
+  method?: 'GET' | 'POST';
   headers: Record<string, string>;
-  body: string;
+  body?: string;
 }
 
-export interface PostLoadRun {
+export interface WorkerLoadRun {
   latencies: number[];
   elapsedMs: number;
   failures: { status: number; text: string }[];
 }
 
-/** Posts every request to `origin` + `path` over `connections` connections from a worker thread. */
-export function postFromWorker(options: { origin: string; path: string; warmup: PostRequest[]; requests: PostRequest[]; connections: number; okStatuses: number[] }): Promise<PostLoadRun> {
+/** Sends every request to `origin` + `path` over `connections` connections from a worker thread. */
+export function requestsFromWorker(options: { origin: string; path: string; warmup: WorkerRequest[]; requests: WorkerRequest[]; connections: number; okStatuses: number[] }): Promise<WorkerLoadRun> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOADER, { eval: true, workerData: options, execArgv: [] });
     worker.once('message', resolve);
