@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { type Insertable, type Kysely, sql } from 'kysely';
 import type { Database, RemindersTable } from '../../db/schema';
+import { timeOrderedId } from '../../db/time-ordered-id';
 import type { Write } from '../../db/writes';
 
 type Db = Kysely<Database>;
@@ -31,13 +31,15 @@ export interface ReminderPlan {
 /**
  * One reminder per participant and offset (each once). A reminder whose time has already passed
  * when the session is booked (a 24-hour reminder for a session in 2 hours) is skipped, never sent late.
+ * Ids are ordered by when the reminder falls due, so the claim's marking of the due ones reads a few
+ * primary-key pages, not one per reminder.
  */
 function reminderRows(plan: ReminderPlan) {
   return [...new Set(plan.participantIds)].flatMap((participantId) =>
     [...new Set(plan.offsetsMinutes)].map((offset) => {
       const due = new Date(plan.start.getTime() - offset * 60_000);
       return {
-        id: randomUUID(),
+        id: timeOrderedId(due),
         organization_id: plan.organizationId,
         session_id: plan.sessionId,
         participant_id: participantId,
