@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../src/server/db/schema';
+import { timeOrderedIdSql } from '../src/server/db/time-ordered-id';
 import { searchTextOf } from '../src/server/modules/participants/repo';
 import { claimDueReminders } from '../src/server/modules/messaging';
 import { type BenchDatabase, demoFollowUp, type RawDatabase } from './lib/bench-app';
@@ -65,7 +66,8 @@ const enqueueAdded = sql`INSERT INTO reminder_queue (reminder_id, due_at) SELECT
 /**
  * 50 participants in 200 sessions of the demo provider, an hour apart from two hours after `now`,
  * and one reminder per pair: those of the first 20 sessions (1,000) due a minute ago, the others
- * due an hour before their session. In bulk SQL: 1,000,000 rows one by one would take minutes.
+ * due an hour before their session. In bulk SQL: 1,000,000 rows one by one would take minutes. Ids
+ * as the app makes them, ordered by when each falls due (`timeOrderedIdSql`).
  */
 async function seedQueue(db: Kysely<Database>, now: Date): Promise<void> {
   const { host, service } = await demoFollowUp(db);
@@ -87,11 +89,11 @@ async function seedQueue(db: Kysely<Database>, now: Date): Promise<void> {
     WHERE s.host_id = ${host.id} AND s.starts_at > ${now}`.execute(db);
   await sql`
     WITH added AS (
-      INSERT INTO reminders (organization_id, session_id, participant_id, offset_minutes, due_at)
-      SELECT sp.organization_id, sp.session_id, sp.participant_id, 60,
-             CASE WHEN s.starts_at < ${now}::timestamptz + make_interval(hours => ${2 + DUE / PARTICIPANTS})
-                  THEN ${now}::timestamptz - interval '1 minute' ELSE s.starts_at - interval '1 hour' END
+      INSERT INTO reminders (id, organization_id, session_id, participant_id, offset_minutes, due_at)
+      SELECT ${timeOrderedIdSql(sql`due.at`)}, sp.organization_id, sp.session_id, sp.participant_id, 60, due.at
       FROM session_participants sp JOIN sessions s ON s.id = sp.session_id
+      CROSS JOIN LATERAL (SELECT CASE WHEN s.starts_at < ${now}::timestamptz + make_interval(hours => ${2 + DUE / PARTICIPANTS})
+                                      THEN ${now}::timestamptz - interval '1 minute' ELSE s.starts_at - interval '1 hour' END AS at) due
       WHERE s.starts_at > ${now}
       RETURNING id, due_at
     )
@@ -105,9 +107,10 @@ async function growQueue(db: Kysely<Database>, now: Date, size: number, target: 
   if (to >= from) {
     await sql`
       WITH added AS (
-        INSERT INTO reminders (organization_id, session_id, participant_id, offset_minutes, due_at)
-        SELECT sp.organization_id, sp.session_id, sp.participant_id, k, s.starts_at - make_interval(mins => 60) + make_interval(secs => k)
+        INSERT INTO reminders (id, organization_id, session_id, participant_id, offset_minutes, due_at)
+        SELECT ${timeOrderedIdSql(sql`due.at`)}, sp.organization_id, sp.session_id, sp.participant_id, k, due.at
         FROM session_participants sp JOIN sessions s ON s.id = sp.session_id CROSS JOIN generate_series(${from}::int, ${to}::int) AS k
+        CROSS JOIN LATERAL (SELECT s.starts_at - make_interval(mins => 60) + make_interval(secs => k) AS at) due
         WHERE s.starts_at > ${now}
         RETURNING id, due_at
       )
