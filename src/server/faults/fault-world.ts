@@ -88,14 +88,22 @@ export function useFaultWorld(): FaultWorld {
   return world;
 }
 
-/** A provider of the demo clinic, a service and free start times far enough apart to book them all. */
+/** Bookings start at least this far ahead: clear of the restart's clock jump, and of when their reminders (24 h and 1 h before) fall due. */
+const BOOK_FROM_MS = 2 * 24 * 60 * 60_000;
+
+/**
+ * A provider of the demo clinic, a service and free start times far enough apart to book them all,
+ * from two days ahead. The first free times of all (minutes away at some hours) fell inside the
+ * tests' 3-minute clock jump: a retried booking then started in the past (400 at 23:40 New York time).
+ */
 export async function demoBookingTargets(origin: string, cookie: string, count: number) {
   const get = async (path: string) => (await fetch(`${origin}${path}`, { headers: { cookie } })).json();
   const me = await get('/api/me');
   const services = (await get('/api/services')) as { id: string; durationMinutes: number; sessionTypeIds: string[] }[];
   const service = services.find((s) => s.sessionTypeIds.length > 0)!;
   const hostId = (me.user?.id ?? me.id) as string;
-  const availability = await get(`/api/availability?hostId=${hostId}&serviceId=${service.id}`);
+  const from = new Date(Date.now() + BOOK_FROM_MS).toISOString();
+  const availability = await get(`/api/availability?hostId=${hostId}&serviceId=${service.id}&from=${from}`);
   const starts: string[] = [];
   let free = 0;
   for (const slot of availability.slots as { start: string; end: string }[]) {
