@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './connect';
-import { DataDirectoryLockedError, LOCK_FILE } from './data-dir-lock';
+import { DataDirectoryLockedError, LOCK_FILE, processKernelStart } from './data-dir-lock';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'carebeam-lock-'));
 const lockPath = join(dataDir, LOCK_FILE);
@@ -43,7 +43,7 @@ describe('one process per embedded data directory', () => {
     expect(existsSync(lockPath)).toBe(true);
     const database = await openDatabase({ kind: 'pglite', dataDir });
     try {
-      expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toMatchObject({ pid: process.pid });
+      expect(JSON.parse(readFileSync(lockPath, 'utf8'))).toMatchObject({ pid: process.pid, kernelStart: processKernelStart(process.pid) });
       // The same process opening it twice would corrupt it just the same.
       await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toBeInstanceOf(DataDirectoryLockedError);
     } finally {
@@ -57,6 +57,17 @@ describe('one process per embedded data directory', () => {
     writeFileSync(lockPath, JSON.stringify({ pid: process.ppid, startedAt: new Date(Date.now() + 60_000).toISOString(), hostname: hostname() }));
     const database = await openDatabase({ kind: 'pglite', dataDir });
     await database.close();
+  });
+
+  it('tells its holder by when the kernel started it, not by the wall clock (stepped by NTP, a resumed VM)', async () => {
+    // Our parent, as the kernel counts its start, but a start time by the wall clock a day off: held.
+    const parent = processKernelStart(process.ppid)!;
+    const dayOff = new Date(Date.now() - 24 * 60 * 60_000).toISOString();
+    writeFileSync(lockPath, JSON.stringify({ pid: process.ppid, startedAt: dayOff, hostname: hostname(), kernelStart: parent }));
+    await expect(openDatabase({ kind: 'pglite', dataDir })).rejects.toBeInstanceOf(DataDirectoryLockedError);
+    // The same PID started one tick later is another process: the lock is stale.
+    writeFileSync(lockPath, JSON.stringify({ pid: process.ppid, startedAt: new Date().toISOString(), hostname: hostname(), kernelStart: { ...parent, ticks: parent.ticks + 1 } }));
+    await (await openDatabase({ kind: 'pglite', dataDir })).close();
   });
 
   it('takes over a lock of a PID that no longer runs, and one cut short while written', async () => {

@@ -5,9 +5,21 @@ import { join } from 'node:path';
 /** Who holds a data directory: written into its lock file. */
 export interface LockHolder {
   pid: number;
-  /** When the holding process started (ISO 8601), to tell it from a later process given the same PID. */
+  /** When the holding process started (ISO 8601), for people reading the lock. */
   startedAt: string;
   hostname: string;
+  /**
+   * The holder's start as the kernel records it (Linux): with the PID it names one process, and
+   * unlike a wall-clock time it cannot drift from the kernel's (a clock stepped by NTP, a resumed VM,
+   * faketime). Locks written before it existed are compared by `startedAt`.
+   */
+  kernelStart?: KernelStart;
+}
+
+/** The boot (`/proc/sys/kernel/random/boot_id`) and the clock ticks since boot at which a process started. */
+export interface KernelStart {
+  bootId: string;
+  ticks: number;
 }
 
 export const LOCK_FILE = 'carebeam.lock';
@@ -33,7 +45,10 @@ export class DataDirectoryLockedError extends Error {
 const START_TOLERANCE_MS = 5_000;
 
 /** This process's own entry: `performance.timeOrigin` is when Node started it. */
-const ownHolder = (): LockHolder => ({ pid: process.pid, startedAt: new Date(performance.timeOrigin).toISOString(), hostname: hostname() });
+function ownHolder(): LockHolder {
+  const kernelStart = processKernelStart(process.pid);
+  return { pid: process.pid, startedAt: new Date(performance.timeOrigin).toISOString(), hostname: hostname(), ...(kernelStart ? { kernelStart } : {}) };
+}
 
 /**
  * Takes the directory for this process, or throws DataDirectoryLockedError naming the holder.
@@ -76,6 +91,8 @@ function readHolder(path: string): LockHolder | null {
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockHolder>;
     if (typeof parsed.pid !== 'number' || typeof parsed.startedAt !== 'string' || typeof parsed.hostname !== 'string') return null;
+    const { kernelStart } = parsed;
+    if (kernelStart && (typeof kernelStart.bootId !== 'string' || typeof kernelStart.ticks !== 'number')) delete parsed.kernelStart;
     return parsed as LockHolder;
   } catch {
     return null;
@@ -96,24 +113,28 @@ function isAlive(holder: LockHolder): boolean {
     // EPERM: it exists, owned by another user.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  const started = processStartMs(holder.pid);
-  return started === null || Math.abs(started - Date.parse(holder.startedAt)) <= START_TOLERANCE_MS;
+  const running = processKernelStart(holder.pid);
+  if (running === null) return true;
+  if (holder.kernelStart) return holder.kernelStart.bootId === running.bootId && holder.kernelStart.ticks === running.ticks;
+  // Clock ticks are 100 a second on every Linux Node runs on (USER_HZ).
+  const startedMs = bootSeconds() * 1000 + running.ticks * 10;
+  return !Number.isFinite(startedMs) || Math.abs(startedMs - Date.parse(holder.startedAt)) <= START_TOLERANCE_MS;
 }
 
 /** When a process started, from /proc (Linux); null elsewhere. */
-function processStartMs(pid: number): number | null {
+export function processKernelStart(pid: number): KernelStart | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Field 22, counted after the command name (in parentheses, which may hold spaces).
-    const startTicks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
-    const bootSeconds = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
-    // Clock ticks are 100 a second on every Linux Node runs on (USER_HZ).
-    const ms = bootSeconds * 1000 + startTicks * 10;
-    return Number.isFinite(ms) ? ms : null;
+    const ticks = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19]);
+    const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return Number.isInteger(ticks) && bootId ? { bootId, ticks } : null;
   } catch {
     return null;
   }
 }
+
+const bootSeconds = () => Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
 
 function unlinkQuietly(path: string): void {
   try {
