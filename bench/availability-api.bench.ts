@@ -39,8 +39,8 @@ export async function benchAvailabilityApi(database: BenchDatabase): Promise<Fig
     const cookie = await app.signIn('dispatcher@demo.carebeam.test');
     const from = new Date(first).toISOString().slice(0, 10);
     const to = new Date(first + 30 * DAY).toISOString().slice(0, 10);
-    const url = `${app.address}/api/availability?hostId=${host.id}&serviceId=${service.id}&from=${from}&to=${to}`;
-    const check = await fetch(url, { headers: { cookie } });
+    const path = `/api/availability?hostId=${host.id}&serviceId=${service.id}&from=${from}&to=${to}`;
+    const check = await fetch(`${app.address}${path}`, { headers: { cookie } });
     if (!check.ok) throw new Error(`availability failed: ${check.status} ${await check.text()}`);
     const slotCount = ((await check.json()) as { slots: unknown[] }).slots.length;
 
@@ -51,7 +51,7 @@ export async function benchAvailabilityApi(database: BenchDatabase): Promise<Fig
     // The API's client runs in a worker thread, as a browser asks (brotli), decompressing each answer.
     const get = { method: 'GET' as const, headers: { cookie, 'accept-encoding': 'br, gzip' } };
     const callApi = async () => {
-      const run = await requestsFromWorker({ origin: app.address, path: url.slice(app.address.length), warmup: Array(20).fill(get), requests: Array(200).fill(get), connections: 1, okStatuses: [200] });
+      const run = await requestsFromWorker({ origin: app.address, path, warmup: Array(20).fill(get), requests: Array(200).fill(get), connections: 1, okStatuses: [200] });
       if (run.failures.length > 0) throw new Error(`availability failed: ${run.failures[0]!.status} ${run.failures[0]!.text}`);
       return p95(run.latencies);
     };
